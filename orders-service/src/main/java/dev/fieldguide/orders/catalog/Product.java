@@ -1,0 +1,78 @@
+package dev.fieldguide.orders.catalog;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.Map;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
+
+/** A product for sale: price and stock are relational columns, the rest lives in JSONB. */
+@Entity
+@Table(name = "products")
+public class Product {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private @Nullable Long id;
+
+  @Column(nullable = false, unique = true)
+  private String sku;
+
+  @Column(nullable = false)
+  private String name;
+
+  @Column(name = "price_cents", nullable = false)
+  private long priceCents;
+
+  @Column(nullable = false)
+  private int stock;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(nullable = false, columnDefinition = "jsonb")
+  private Map<String, Object> attributes;
+
+  @SuppressWarnings("NullAway.Init") // JPA fills the fields after this constructor
+  protected Product() {}
+
+  public Product(String sku, String name, long priceCents, int stock,
+      Map<String, Object> attributes) {
+    this.sku = sku;
+    this.name = name;
+    this.priceCents = priceCents;
+    this.stock = stock;
+    this.attributes = Map.copyOf(attributes);
+  }
+
+  /** The database identity; present once the product has been persisted. */
+  public long getId() {
+    if (id == null) {
+      throw new IllegalStateException("product is not persisted yet");
+    }
+    return id;
+  }
+
+  public String getSku() {
+    return sku;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public long getPriceCents() {
+    return priceCents;
+  }
+
+  public int getStock() {
+    return stock;
+  }
+
+  public Map<String, Object> getAttributes() {
+    return Map.copyOf(attributes);
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * Database plumbing shared by the topics: creating the configured database on a fresh machine.
+ *
+ * <p>Later topics add the EXPLAIN helper (PG1, PG7) and transaction retry (PG4) here.
+ *
+ * @see dev.fieldguide.orders.db.MissingDatabaseCreatorIntegrationTests
+ */
+@NullMarked
+package dev.fieldguide.orders.db;
+
+import org.jspecify.annotations.NullMarked;

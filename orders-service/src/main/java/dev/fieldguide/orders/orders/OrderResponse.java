@@ -1,0 +1,26 @@
+package dev.fieldguide.orders.orders;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An order as version 1 of the API shows it: money in integer cents. */
+public record OrderResponse(long id, String status, long totalCents, Instant createdAt,
+    CustomerSummary customer, List<Line> lines) {
+
+  /** The buyer, embedded so a client needs no second call. */
+  public record CustomerSummary(long id, String email, String name) {}
+
+  /** One line with the product's name, so the client needs no product lookups. */
+  public record Line(long productId, String productName, int quantity, long unitPriceCents) {}
+
+  static OrderResponse of(Order order) {
+    Customer customer = order.getCustomer();
+    return new OrderResponse(order.getId(), order.getStatus().name(), order.getTotalCents(),
+        order.getCreatedAt(),
+        new CustomerSummary(customer.getId(), customer.getEmail(), customer.getName()),
+        order.getLines().stream()
+            .map(line -> new Line(line.getProduct().getId(), line.getProduct().getName(),
+                line.getQuantity(), line.getUnitPriceCents()))
+            .toList());
+  }
+}

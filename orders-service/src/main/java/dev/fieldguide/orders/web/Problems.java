@@ -1,0 +1,60 @@
+package dev.fieldguide.orders.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * Builds and completes problem details, so MVC handlers, filters and the error page answer alike.
+ */
+public final class Problems {
+
+  /** Machine-readable error code: stable across releases, unlike {@code title} and {@code detail}. */
+  public static final String CODE = "code";
+  /** The request's trace id, so a client can quote it and an operator can find the trace. */
+  public static final String TRACE_ID = "traceId";
+
+  private Problems() {}
+
+  /** A new problem with every field the contract requires. */
+  public static ProblemDetail of(HttpStatusCode status, String code, String detail,
+      HttpServletRequest request) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    return complete(problem, code, request);
+  }
+
+  /**
+   * Adds {@code code}, {@code traceId}, {@code instance} and {@code title} where they are missing;
+   * a code set earlier (for example by a domain exception) wins over {@code defaultCode}.
+   */
+  public static ProblemDetail complete(ProblemDetail problem, String defaultCode,
+      HttpServletRequest request) {
+    var properties = problem.getProperties();
+    if (properties == null || !properties.containsKey(CODE)) {
+      problem.setProperty(CODE, defaultCode);
+    }
+    problem.setProperty(TRACE_ID, RequestCorrelation.traceId(request));
+    if (problem.getInstance() == null) {
+      // On the error page the original path is an attribute; the request URI is /error.
+      Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+      problem.setInstance(URI.create(original instanceof String path
+          ? path
+          : request.getRequestURI()));
+    }
+    if (problem.getTitle() == null) {
+      HttpStatus known = HttpStatus.resolve(problem.getStatus());
+      problem.setTitle(known != null ? known.getReasonPhrase() : "Error");
+    }
+    return problem;
+  }
+
+  /** The default code for a status: its name, e.g. {@code METHOD_NOT_ALLOWED}. */
+  public static String codeFor(HttpStatusCode status) {
+    @Nullable HttpStatus known = HttpStatus.resolve(status.value());
+    return known != null ? known.name() : "HTTP_" + status.value();
+  }
+}

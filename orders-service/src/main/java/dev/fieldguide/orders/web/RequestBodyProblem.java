@@ -1,0 +1,49 @@
+package dev.fieldguide.orders.web;
+
+import java.util.List;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+/**
+ * Explains an unreadable JSON body without echoing the parser's message, which names Java
+ * classes and internals.
+ */
+final class RequestBodyProblem {
+
+  private RequestBodyProblem() {}
+
+  static void describe(HttpMessageNotReadableException ex, ProblemDetail problem) {
+    Throwable cause = ex.getCause();
+    if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+      String field = path(mismatch);
+      problem.setProperty(Problems.CODE, "INVALID_FIELD_TYPE");
+      problem.setDetail("Field '%s' has the wrong type.".formatted(field));
+      problem.setProperty("errors", List.of(new FieldProblem(field, "has the wrong type")));
+    } else if (cause instanceof StreamReadException || cause instanceof JacksonException) {
+      problem.setProperty(Problems.CODE, "MALFORMED_JSON");
+      problem.setDetail("The request body is not valid JSON.");
+    } else {
+      problem.setProperty(Problems.CODE, "MISSING_BODY");
+      problem.setDetail("The request body is missing or unreadable.");
+    }
+  }
+
+  /** {@code lines[0].quantity} from Jackson's reference chain. */
+  private static String path(JacksonException ex) {
+    var out = new StringBuilder();
+    for (JacksonException.Reference ref : ex.getPath()) {
+      if (ref.getIndex() >= 0) {
+        out.append('[').append(ref.getIndex()).append(']');
+      } else {
+        if (!out.isEmpty()) {
+          out.append('.');
+        }
+        out.append(ref.getPropertyName());
+      }
+    }
+    return out.toString();
+  }
+}

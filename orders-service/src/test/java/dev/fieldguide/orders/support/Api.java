@@ -1,0 +1,89 @@
+package dev.fieldguide.orders.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.core.env.Environment;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A plain HTTP client aimed at the service under test: requests go over a real socket, exactly
+ * as a client's would, and bodies come back raw for exact assertions.
+ */
+@TestComponent
+public class Api {
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+      .build();
+  private final Environment environment;
+  private final JsonMapper json;
+
+  Api(Environment environment, JsonMapper json) {
+    this.environment = environment;
+    this.json = json;
+  }
+
+  public Response get(String path) {
+    return send(request(path).GET(), Map.of());
+  }
+
+  public Response get(String path, Map<String, String> headers) {
+    return send(request(path).GET(), headers);
+  }
+
+  public Response post(String path, String contentType, String body) {
+    return send(request(path).POST(HttpRequest.BodyPublishers.ofString(body)),
+        Map.of("Content-Type", contentType));
+  }
+
+  public Response send(String method, String path, HttpRequest.BodyPublisher body,
+      Map<String, String> headers) {
+    return send(request(path).method(method, body), headers);
+  }
+
+  public URI base() {
+    return URI.create("http://127.0.0.1:" + environment.getRequiredProperty("local.server.port"));
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(base().resolve(path)).timeout(Duration.ofSeconds(30));
+  }
+
+  private Response send(HttpRequest.Builder builder, Map<String, String> headers) {
+    headers.forEach(builder::header);
+    try {
+      return new Response(http.send(builder.build(), HttpResponse.BodyHandlers.ofString()), json);
+    } catch (IOException e) {
+      throw new IllegalStateException("request failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /** A response with its body parsed on demand. */
+  public record Response(HttpResponse<String> raw, JsonMapper json) {
+
+    public int status() {
+      return raw.statusCode();
+    }
+
+    public String body() {
+      return raw.body();
+    }
+
+    public String header(String name) {
+      return raw.headers().firstValue(name).orElse("");
+    }
+
+    public JsonNode jsonBody() {
+      return json.readTree(raw.body());
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package dev.fieldguide.orders.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A test against the whole service on real PostgreSQL and Redis. Every class with this exact
+ * annotation shares one cached Spring context, so the suite starts the service once.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import({ContainerServices.class, StatementCounter.class, Api.class, TestData.class})
+public @interface IntegrationTest {}

@@ -1,0 +1,76 @@
+package dev.fieldguide.orders.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import net.ttddyy.dsproxy.support.ProxyDataSource;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+
+/**
+ * Counts the SQL statements the service sends, by kind, so tests assert persistence claims as
+ * numbers: {@code reset()}, act, {@code assertSelectCount(1)}.
+ *
+ * <p>It wraps the application's {@link DataSource} with datasource-proxy; counts are global, which
+ * is right for the suite's sequential tests and includes statements from server threads.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class StatementCounter implements BeanPostProcessor {
+
+  private final AtomicLong selects = new AtomicLong();
+  private final AtomicLong inserts = new AtomicLong();
+  private final AtomicLong updates = new AtomicLong();
+  private final AtomicLong deletes = new AtomicLong();
+  private final AtomicLong others = new AtomicLong();
+
+  @Override
+  public Object postProcessAfterInitialization(Object bean, String beanName) {
+    if (bean instanceof DataSource dataSource && !(bean instanceof ProxyDataSource)) {
+      return ProxyDataSourceBuilder.create(dataSource).name(beanName)
+          .afterQuery((execution, queries) -> queries.forEach(q -> count(q.getQuery())))
+          .build();
+    }
+    return bean;
+  }
+
+  public void reset() {
+    selects.set(0);
+    inserts.set(0);
+    updates.set(0);
+    deletes.set(0);
+    others.set(0);
+  }
+
+  public long selects() {
+    return selects.get();
+  }
+
+  public long total() {
+    return selects.get() + inserts.get() + updates.get() + deletes.get() + others.get();
+  }
+
+  public void assertSelectCount(long expected) {
+    assertThat(selects.get()).as("SELECT statements").isEqualTo(expected);
+  }
+
+  public void assertTotalCount(long expected) {
+    assertThat(total()).as("all statements").isEqualTo(expected);
+  }
+
+  private void count(String sql) {
+    String head = sql.stripLeading().toLowerCase(Locale.ROOT);
+    AtomicLong counter = head.startsWith("select") || head.startsWith("with")
+        ? selects
+        : head.startsWith("insert")
+            ? inserts
+            : head.startsWith("update")
+                ? updates
+                : head.startsWith("delete")
+                    ? deletes
+                    : others;
+    counter.incrementAndGet();
+  }
+}
