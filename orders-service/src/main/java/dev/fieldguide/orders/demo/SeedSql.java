@@ -17,11 +17,11 @@ final class SeedSql {
     return """
         INSERT INTO customers (email, name, created_at)
         SELECT format('customer%%s@example.test', g),
-               (ARRAY['Ada','Grace','Alan','Edsger','Barbara','Donald','Margaret','Linus'])[1 + g %% 8]
-                 || ' ' || (ARRAY['Lovelace','Hopper','Turing','Dijkstra','Liskov','Knuth'])[1 + g %% 6]
+               (ARRAY['Ada','Grace','Alan','Edsger','Barbara','Donald','Margaret','Linus'])[(1 + g %% 8)::int]
+                 || ' ' || (ARRAY['Lovelace','Hopper','Turing','Dijkstra','Liskov','Knuth'])[(1 + g %% 6)::int]
                  || ' ' || g,
                %s - make_interval(days => (g %% 365)::int)
-        FROM generate_series(%d, %d) AS g
+        FROM generate_series(%d::bigint, %d::bigint) AS g
         ON CONFLICT DO NOTHING
         """
         .formatted(EPOCH, from, to);
@@ -31,16 +31,16 @@ final class SeedSql {
     return """
         INSERT INTO products (sku, name, price_cents, stock, attributes)
         SELECT 'SKU-' || lpad(g::text, 6, '0'),
-               (ARRAY['Classic','Eco','Pro','Mini','Ultra'])[1 + g %% 5] || ' '
-                 || (ARRAY['Mug','Lamp','Chair','Desk','Kettle','Backpack','Notebook','Headphones'])[1 + (g / 5) %% 8]
+               (ARRAY['Classic','Eco','Pro','Mini','Ultra'])[(1 + g %% 5)::int] || ' '
+                 || (ARRAY['Mug','Lamp','Chair','Desk','Kettle','Backpack','Notebook','Headphones'])[(1 + (g / 5) %% 8)::int]
                  || ' ' || g,
                199 + (g * 7919) %% 20000,
                100 + (g * 31) %% 900,
                jsonb_build_object(
-                 'color', (ARRAY['red','green','blue','black','white'])[1 + g %% 5],
-                 'size', (ARRAY['S','M','L','XL'])[1 + (g / 7) %% 4],
-                 'material', (ARRAY['steel','oak','cotton','ceramic'])[1 + (g / 3) %% 4])
-        FROM generate_series(%d, %d) AS g
+                 'color', (ARRAY['red','green','blue','black','white'])[(1 + g %% 5)::int],
+                 'size', (ARRAY['S','M','L','XL'])[(1 + (g / 7) %% 4)::int],
+                 'material', (ARRAY['steel','oak','cotton','ceramic'])[(1 + (g / 3) %% 4)::int])
+        FROM generate_series(%d::bigint, %d::bigint) AS g
         ON CONFLICT DO NOTHING
         """
         .formatted(from, to);
@@ -52,37 +52,42 @@ final class SeedSql {
    * application inserts can never collide with them.
    */
   static List<String> orders(long from, long to) {
-    return List.of("""
+    String orders = """
         CREATE TEMP TABLE seed_orders ON COMMIT DROP AS
         SELECT g,
                nextval(pg_get_serial_sequence('orders', 'id')) AS id,
-               c.ids[1 + (g * 7919) %% cardinality(c.ids)] AS customer_id,
-               (ARRAY['NEW','PAID','SHIPPED','DELIVERED','CANCELLED'])[1 + (g * 13) %% 5] AS status,
+               c.ids[(1 + (g * 7919) %% cardinality(c.ids))::int] AS customer_id,
+               (ARRAY['NEW','PAID','SHIPPED','DELIVERED','CANCELLED'])[(1 + (g * 13) %% 5)::int] AS status,
                %s + g * interval '30 seconds' AS created_at
-        FROM generate_series(%d, %d) AS g,
+        FROM generate_series(%d::bigint, %d::bigint) AS g,
              (SELECT array_agg(id ORDER BY id) AS ids FROM customers
               WHERE email LIKE 'customer%%@example.test') AS c
-        """.formatted(EPOCH, from, to), """
+        """
+        .formatted(EPOCH, from, to);
+    String lines = """
         CREATE TEMP TABLE seed_lines ON COMMIT DROP AS
         SELECT o.id AS order_id,
                p.ids[x.i] AS product_id,
                1 + ((o.g + k) % 3)::int AS quantity,
                p.prices[x.i] AS unit_price_cents
         FROM seed_orders AS o
-        CROSS JOIN LATERAL generate_series(1, 1 + o.g % 5) AS k
+        CROSS JOIN LATERAL generate_series(1, (1 + o.g % 5)::int) AS k
         CROSS JOIN (SELECT array_agg(id ORDER BY id) AS ids,
                            array_agg(price_cents ORDER BY id) AS prices
                     FROM products WHERE sku LIKE 'SKU-%') AS p
         CROSS JOIN LATERAL (SELECT (1 + (o.g * 31 + k) % cardinality(p.ids))::int AS i) AS x
-        """, """
+        """;
+    String insertOrders = """
         INSERT INTO orders (id, customer_id, status, total_cents, created_at)
         SELECT o.id, o.customer_id, o.status, t.total, o.created_at
         FROM seed_orders AS o
         JOIN (SELECT order_id, sum(quantity * unit_price_cents) AS total
               FROM seed_lines GROUP BY order_id) AS t ON t.order_id = o.id
-        """, """
+        """;
+    String insertLines = """
         INSERT INTO order_lines (order_id, product_id, quantity, unit_price_cents)
         SELECT order_id, product_id, quantity, unit_price_cents FROM seed_lines
-        """);
+        """;
+    return List.of(orders, lines, insertOrders, insertLines);
   }
 }

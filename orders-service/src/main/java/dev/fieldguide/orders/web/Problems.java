@@ -18,6 +18,10 @@ public final class Problems {
   /** The request's trace id, so a client can quote it and an operator can find the trace. */
   public static final String TRACE_ID = "traceId";
 
+  // RFC 9457 §4.2.1: "about:blank" says the status code is all the semantics there are; `code`
+  // refines it for programs.
+  private static final URI ABOUT_BLANK = URI.create("about:blank");
+
   private Problems() {}
 
   /** A new problem with every field the contract requires. */
@@ -44,6 +48,9 @@ public final class Problems {
       problem.setInstance(URI.create(original instanceof String path
           ? path
           : request.getRequestURI()));
+    }
+    if (problem.getType() == null) {
+      problem.setType(ABOUT_BLANK);
     }
     if (problem.getTitle() == null) {
       HttpStatus known = HttpStatus.resolve(problem.getStatus());

@@ -60,7 +60,8 @@ public final class LocalServicesSession implements LauncherSessionListener {
     // Skip Testcontainers' probing (slow, and loud when it fails) where no engine can be reached.
     if (System.getenv("DOCKER_HOST") == null
         && !Files.exists(Path.of("/var/run/docker.sock"))
-        && !Files.exists(Path.of(System.getProperty("user.home"), ".docker", "run", "docker.sock"))) {
+        && !Files
+            .exists(Path.of(System.getProperty("user.home"), ".docker", "run", "docker.sock"))) {
       return false;
     }
     try {

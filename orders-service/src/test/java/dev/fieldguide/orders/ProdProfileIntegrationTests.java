@@ -1,0 +1,38 @@
+package dev.fieldguide.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fieldguide.orders.support.Api;
+import dev.fieldguide.orders.support.ContainerServices;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The {@code prod} profile switches the demo surface off: no lab endpoints or fixtures. This is
+ * the one test with its own Spring context, since the profile is the thing under test.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "prod"})
+@Import({ContainerServices.class, Api.class})
+class ProdProfileIntegrationTests {
+
+  @Autowired
+  Api api;
+
+  @Test
+  void labEndpointsDoNotExist() {
+    assertThat(api.get("/lab/errors").status()).isEqualTo(404);
+    assertThat(api.get("/lab/fixtures/boom").status()).isEqualTo(404);
+  }
+
+  @Test
+  void errorsAreStillProblems() {
+    var response = api.get("/api/v1/products/abc");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+  }
+}

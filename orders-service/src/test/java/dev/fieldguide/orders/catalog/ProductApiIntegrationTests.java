@@ -1,0 +1,38 @@
+package dev.fieldguide.orders.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fieldguide.orders.support.Api;
+import dev.fieldguide.orders.support.IntegrationTest;
+import dev.fieldguide.orders.support.TestData;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** {@code GET /api/v1/products/{id}} returns the contract's fields, attributes from JSONB. */
+@IntegrationTest
+class ProductApiIntegrationTests {
+
+  @Autowired
+  Api api;
+
+  @Autowired
+  TestData data;
+
+  @Test
+  void returnsTheProductWithItsJsonbAttributes() {
+    long id = data.product("Oak Desk", 25_900, Map.of("material", "oak", "color", "brown"));
+
+    var response = api.get("/api/v1/products/" + id);
+
+    assertThat(response.status()).isEqualTo(200);
+    JsonNode body = response.jsonBody();
+    assertThat(body.path("id").asLong()).isEqualTo(id);
+    assertThat(body.path("sku").asString()).startsWith("T-");
+    assertThat(body.path("name").asString()).isEqualTo("Oak Desk");
+    assertThat(body.path("priceCents").asLong()).isEqualTo(25_900);
+    assertThat(body.path("attributes").path("material").asString()).isEqualTo("oak");
+    assertThat(body.path("attributes").path("color").asString()).isEqualTo("brown");
+  }
+}
