@@ -24,6 +24,9 @@ public class MissingDatabaseCreator implements BeanFactoryPostProcessor, Environ
 
   private static final Logger log = LoggerFactory.getLogger(MissingDatabaseCreator.class);
   private static final String DUPLICATE_DATABASE = "42P04";
+  // Two CREATE DATABASE racing past the existence check: the loser trips over the catalog's
+  // unique index instead of getting 42P04.
+  private static final String UNIQUE_VIOLATION = "23505";
 
   @SuppressWarnings("NullAway.Init") // set by Spring before postProcessBeanFactory
   private Environment environment;
@@ -73,7 +76,8 @@ public class MissingDatabaseCreator implements BeanFactoryPostProcessor, Environ
       log.info("Created database '{}'", database);
       return true;
     } catch (SQLException e) {
-      if (Objects.equals(e.getSQLState(), DUPLICATE_DATABASE)) {
+      if (Objects.equals(e.getSQLState(), DUPLICATE_DATABASE)
+          || Objects.equals(e.getSQLState(), UNIQUE_VIOLATION)) {
         return false;
       }
       throw e;
