@@ -3,7 +3,9 @@ package dev.fieldguide.orders.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldguide.orders.support.IntegrationTest;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,23 +27,37 @@ class DemoDataSeederIntegrationTests {
   JdbcTemplate jdbc;
 
   @Test
-  void reRunningAddsNothingAndGrowingAddsOnlyTheDifference() throws Exception {
+  void concurrentRunsAddEachOrderOnceAndReRunsAddNothing() throws Exception {
     seeder.seed(20, 10, 100);
-    Snapshot first = snapshot();
+    long mark = seededOrders();
+    Snapshot before = snapshot();
 
-    // Two seeders at once: the progress row lock makes the second one see the work as done.
-    var a = CompletableFuture.supplyAsync(() -> seeder.seed(20, 10, 100));
-    var b = CompletableFuture.supplyAsync(() -> seeder.seed(20, 10, 100));
-    assertThat(a.get() + b.get()).isZero();
-    assertThat(snapshot()).isEqualTo(first);
+    // Two seeders at once with work to do: the progress-row lock makes the second wait and then
+    // find the work done, instead of generating the same orders again.
+    // (Own threads: the common pool has a single worker on a 2-core machine.)
+    var start = new CountDownLatch(1);
+    Callable<Long> seed = () -> {
+      start.await();
+      return seeder.seed(20, 10, mark + 300);
+    };
+    try (var pool = Executors.newFixedThreadPool(2)) {
+      var a = pool.submit(seed);
+      var b = pool.submit(seed);
+      start.countDown();
+      assertThat(a.get() + b.get()).isEqualTo(300);
+    }
+    Snapshot grown = snapshot();
+    assertThat(grown.orders()).isEqualTo(before.orders() + 300);
+    assertThat(grown.customers()).isEqualTo(before.customers());
 
-    long added = seeder.seed(20, 10, 150);
-    assertThat(added).isEqualTo(50);
-    assertThat(snapshot().orders()).isEqualTo(first.orders() + 50);
-    assertThat(snapshot().customers()).isEqualTo(first.customers());
+    assertThat(seeder.seed(20, 10, mark + 300)).isZero();
+    assertThat(snapshot()).isEqualTo(grown);
+    assertThat(seeder.seed(20, 10, mark + 350)).isEqualTo(50);
+  }
 
-    assertThat(jdbc.queryForObject("SELECT orders FROM demo_seed", Long.class))
-        .isGreaterThanOrEqualTo(150);
+  private long seededOrders() {
+    Long orders = jdbc.queryForObject("SELECT orders FROM demo_seed", Long.class);
+    return orders == null ? 0 : orders;
   }
 
   @Test
