@@ -70,11 +70,17 @@ public final class TestRun implements AutoCloseable {
     return redisDatabase;
   }
 
-  /** Drops the database, empties the Redis database and releases the claim. */
+  /**
+   * Drops the database, empties the Redis database and releases the claim; attempts all three
+   * even if one fails, so a failure leaves as little behind as possible.
+   */
   @Override
   public void close() throws SQLException {
+    SQLException dropFailure = null;
     try (Connection admin = servers.adminConnection(); var drop = admin.createStatement()) {
       drop.execute("DROP DATABASE IF EXISTS %s WITH (FORCE)".formatted(database));
+    } catch (SQLException e) {
+      dropFailure = e;
     }
     try (var redis = new RedisDatabase(servers, redisDatabase)) {
       redis.client().getKeys().flushdb();
@@ -83,6 +89,9 @@ public final class TestRun implements AutoCloseable {
       var claim = claims.client().<String>getBucket(CLAIM_PREFIX + redisDatabase,
           StringCodec.INSTANCE);
       claim.compareAndSet(runId, null);
+    }
+    if (dropFailure != null) {
+      throw dropFailure;
     }
   }
 
