@@ -1,24 +1,17 @@
 package dev.fieldguide.orders.catalog;
 
+import dev.fieldguide.orders.db.BaseEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.jspecify.annotations.Nullable;
 
 /** A product for sale: price and stock are relational columns, the rest lives in JSONB. */
 @Entity
 @Table(name = "products")
-public class Product {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private @Nullable Long id;
+public class Product extends BaseEntity {
 
   @Column(nullable = false, unique = true)
   private String sku;
@@ -46,14 +39,6 @@ public class Product {
     this.priceCents = priceCents;
     this.stock = stock;
     this.attributes = Map.copyOf(attributes);
-  }
-
-  /** The database identity; present once the product has been persisted. */
-  public long getId() {
-    if (id == null) {
-      throw new IllegalStateException("product is not persisted yet");
-    }
-    return id;
   }
 
   public String getSku() {

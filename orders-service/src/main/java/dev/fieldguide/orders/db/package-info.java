@@ -1,5 +1,6 @@
 /**
- * Database plumbing shared by the topics: creating the configured database on a fresh machine.
+ * Database plumbing shared by the topics: entity identity ({@code BaseEntity}) and creating the
+ * configured database on a fresh machine.
  *
  * <p>Later topics add the EXPLAIN helper (PG1, PG7) and transaction retry (PG4) here.
  *

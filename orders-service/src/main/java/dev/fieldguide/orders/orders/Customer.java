@@ -1,22 +1,15 @@
 package dev.fieldguide.orders.orders;
 
+import dev.fieldguide.orders.db.BaseEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.jspecify.annotations.Nullable;
 
 /** Someone who places orders; the email is unique ignoring case. */
 @Entity
 @Table(name = "customers")
-public class Customer {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private @Nullable Long id;
+public class Customer extends BaseEntity {
 
   @Column(nullable = false)
   private String email;
@@ -34,13 +27,6 @@ public class Customer {
     this.email = email;
     this.name = name;
     this.createdAt = Instant.now();
-  }
-
-  public long getId() {
-    if (id == null) {
-      throw new IllegalStateException("customer is not persisted yet");
-    }
-    return id;
   }
 
   public String getEmail() {

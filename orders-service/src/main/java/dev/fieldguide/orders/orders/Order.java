@@ -1,13 +1,11 @@
 package dev.fieldguide.orders.orders;
 
+import dev.fieldguide.orders.db.BaseEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
@@ -16,18 +14,13 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * An order and its lines; every association is lazy, so each read states its fetch plan.
  */
 @Entity
 @Table(name = "orders")
-public class Order {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private @Nullable Long id;
+public class Order extends BaseEntity {
 
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
   @JoinColumn(name = "customer_id", nullable = false)
@@ -55,13 +48,6 @@ public class Order {
     this.status = status;
     this.totalCents = totalCents;
     this.createdAt = createdAt;
-  }
-
-  public long getId() {
-    if (id == null) {
-      throw new IllegalStateException("order is not persisted yet");
-    }
-    return id;
   }
 
   public Customer getCustomer() {

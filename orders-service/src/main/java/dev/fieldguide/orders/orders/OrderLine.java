@@ -1,25 +1,18 @@
 package dev.fieldguide.orders.orders;
 
 import dev.fieldguide.orders.catalog.Product;
+import dev.fieldguide.orders.db.BaseEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import org.jspecify.annotations.Nullable;
 
 /** One product in an order, priced as it was when the order was placed. */
 @Entity
 @Table(name = "order_lines")
-public class OrderLine {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private @Nullable Long id;
+public class OrderLine extends BaseEntity {
 
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
   @JoinColumn(name = "order_id", nullable = false)
