@@ -17,7 +17,7 @@ class OrderQueries {
   @Transactional(readOnly = true)
   OrderResponse order(long id) {
     return orders.findWithDetailsById(id)
-        .map(OrderResponse::of)
+        .map(order -> OrderResponse.of(order, order.getLines()))
         .orElseThrow(() -> new NotFoundException("order", id));
   }
 }

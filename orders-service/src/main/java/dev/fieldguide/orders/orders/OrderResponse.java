@@ -13,12 +13,13 @@ public record OrderResponse(long id, String status, long totalCents, Instant cre
   /** One line with the product's name, so the client needs no product lookups. */
   public record Line(long productId, String productName, int quantity, long unitPriceCents) {}
 
-  static OrderResponse of(Order order) {
+  /** The response for an order whose customer and lines (with products) are loaded. */
+  public static OrderResponse of(Order order, List<OrderLine> lines) {
     Customer customer = order.getCustomer();
     return new OrderResponse(order.getId(), order.getStatus().name(), order.getTotalCents(),
         order.getCreatedAt(),
         new CustomerSummary(customer.getId(), customer.getEmail(), customer.getName()),
-        order.getLines().stream()
+        lines.stream()
             .map(line -> new Line(line.getProduct().getId(), line.getProduct().getName(),
                 line.getQuantity(), line.getUnitPriceCents()))
             .toList());

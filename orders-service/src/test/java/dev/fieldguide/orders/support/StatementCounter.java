@@ -2,9 +2,17 @@ package dev.fieldguide.orders.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.support.ProxyDataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -25,18 +33,34 @@ public class StatementCounter implements BeanPostProcessor {
   private final AtomicLong updates = new AtomicLong();
   private final AtomicLong deletes = new AtomicLong();
   private final AtomicLong others = new AtomicLong();
+  private final List<Executed> executed = new CopyOnWriteArrayList<>();
+
+  /** A statement as the driver received it, with its bound parameters in order. */
+  public record Executed(String sql, List<Object> parameters) {
+    /** The parameters as plain JDBC values, ready to run the statement again (e.g. EXPLAIN). */
+    public Object[] jdbcParameters() {
+      return parameters.stream()
+          .map(p -> p instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : p).toArray();
+    }
+  }
+
+  /** Statements run since the last {@link #reset()}, oldest first. */
+  public List<Executed> executed() {
+    return List.copyOf(executed);
+  }
 
   @Override
   public Object postProcessAfterInitialization(Object bean, String beanName) {
     if (bean instanceof DataSource dataSource && !(bean instanceof ProxyDataSource)) {
       return ProxyDataSourceBuilder.create(dataSource).name(beanName)
-          .afterQuery((execution, queries) -> queries.forEach(q -> count(q.getQuery())))
+          .afterQuery((execution, queries) -> queries.forEach(this::record))
           .build();
     }
     return bean;
   }
 
   public void reset() {
+    executed.clear();
     selects.set(0);
     inserts.set(0);
     updates.set(0);
@@ -58,6 +82,18 @@ public class StatementCounter implements BeanPostProcessor {
 
   public void assertTotalCount(long expected) {
     assertThat(total()).as("all statements").isEqualTo(expected);
+  }
+
+  private void record(QueryInfo query) {
+    String sql = query.getQuery();
+    List<Object> parameters = new ArrayList<>();
+    if (!query.getParametersList().isEmpty()) {
+      query.getParametersList().getFirst().stream()
+          .sorted(Comparator.comparingInt(op -> (Integer) op.getArgs()[0]))
+          .forEach(op -> parameters.add(op.getArgs().length > 1 ? op.getArgs()[1] : null));
+    }
+    executed.add(new Executed(sql, Collections.unmodifiableList(parameters)));
+    count(sql);
   }
 
   private void count(String sql) {

@@ -63,6 +63,15 @@ public class TestData {
     return new PlacedOrder(orderId, email, List.copyOf(names));
   }
 
+  /** {@code count} orders, each of its own new customer, each with {@code linesEach} new products. */
+  public List<PlacedOrder> orders(int count, int linesEach) {
+    List<PlacedOrder> orders = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      orders.add(orderWithLines(linesEach));
+    }
+    return orders;
+  }
+
   /** What a test needs to know about an order it created. */
   public record PlacedOrder(long orderId, String customerEmail, List<String> productNames) {}
 }
