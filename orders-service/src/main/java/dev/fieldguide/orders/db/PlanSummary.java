@@ -29,9 +29,10 @@ public record PlanSummary(List<Node> nodes, double planningMillis, double execut
     return nodes.stream().anyMatch(n -> index.equals(n.index()));
   }
 
-  /** Rows read by the scan nodes: actual rows times loops, summed. */
-  public long rowsScanned() {
-    return Math.round(nodes.stream().filter(n -> n.type().contains("Scan"))
+  /** Rows the scans of one relation or index produced: actual rows times loops, summed. */
+  public long rowsReadFrom(String relationOrIndex) {
+    return Math.round(nodes.stream()
+        .filter(n -> relationOrIndex.equals(n.index()) || relationOrIndex.equals(n.relation()))
         .mapToDouble(n -> n.actualRows() * n.loops()).sum());
   }
 
