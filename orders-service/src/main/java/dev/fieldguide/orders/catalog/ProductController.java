@@ -1,9 +1,17 @@
 package dev.fieldguide.orders.catalog;
 
+import dev.fieldguide.orders.web.KeysetCursors;
 import dev.fieldguide.orders.web.NotFoundException;
+import dev.fieldguide.orders.web.PageResponse;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Version 1 of the product resource. */
@@ -11,10 +19,33 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/products")
 class ProductController {
 
-  private final ProductRepository products;
+  private static final String SCOPE = "products";
 
-  ProductController(ProductRepository products) {
+  private final ProductRepository products;
+  private final ProductListing listing;
+  private final KeysetCursors cursors;
+
+  ProductController(ProductRepository products, ProductListing listing, KeysetCursors cursors) {
     this.products = products;
+    this.listing = listing;
+    this.cursors = cursors;
+  }
+
+  @GetMapping
+  PageResponse<ProductResponse> list(@RequestParam MultiValueMap<String, String> parameters,
+      @RequestParam(required = false) @Nullable String q,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+      @RequestParam(required = false) @Nullable String cursor) {
+    ProductFilter filter = ProductFilter.from(parameters, q);
+    Long afterId = cursor == null
+        ? null
+        : parseId(cursors.decode(cursor, SCOPE, filter.canonical(), 1).getFirst());
+    List<ProductResponse> rows = listing.list(filter, limit + 1, afterId);
+    boolean more = rows.size() > limit;
+    List<ProductResponse> page = more ? rows.subList(0, limit) : rows;
+    return new PageResponse<>(page, more
+        ? cursors.encode(SCOPE, filter.canonical(), List.of(String.valueOf(page.getLast().id())))
+        : null);
   }
 
   @GetMapping("/{id}")
@@ -22,5 +53,13 @@ class ProductController {
     return products.findById(id)
         .map(ProductResponse::of)
         .orElseThrow(() -> new NotFoundException("product", id));
+  }
+
+  private static long parseId(String key) {
+    try {
+      return Long.parseLong(key);
+    } catch (NumberFormatException e) {
+      throw KeysetCursors.invalid();
+    }
   }
 }
