@@ -1,7 +1,6 @@
 package dev.fieldguide.orders.orders;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,10 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
  * multiply rows and force Hibernate to paginate in memory.</li>
  * </ol>
  *
- * <p>Pages are keyset-paginated on {@code (created_at, id)}, newest first.
+ * <p>Pages are keyset-paginated on {@code (created_at, id)}, newest first ({@link OrderPageQuery}).
  */
 @Service
 public class OrderListing {
+
+  private static final String ORDERS_WITH_CUSTOMER = "select o from Order o join fetch o.customer";
+  private static final String SUMMARIES = "select new dev.fieldguide.orders.orders.OrderSummary("
+      + "o.id, o.status, o.totalCents, o.createdAt) from Order o";
 
   private final EntityManager entityManager;
 
@@ -33,43 +36,25 @@ public class OrderListing {
 
   /** Orders after {@code after} (or from the newest), at most {@code limit} of them. */
   @Transactional(readOnly = true)
-  public OrderSlice list(OrderFilter filter, int limit, @Nullable OrderPosition after) {
-    List<Order> orders = page(filter, limit + 1, after);
-    boolean more = orders.size() > limit;
-    List<Order> page = more ? orders.subList(0, limit) : orders;
+  public Slice<OrderResponse> list(OrderFilter filter, int limit, @Nullable OrderPosition after) {
+    List<Order> rows = OrderPageQuery.create(entityManager, ORDERS_WITH_CUSTOMER, Order.class,
+        filter, limit + 1, after).getResultList();
+    List<Order> page = slice(rows, limit);
     Map<Long, List<OrderLine>> lines = linesOf(page);
     List<OrderResponse> items = page.stream()
         .map(order -> OrderResponse.of(order, lines.getOrDefault(order.getId(), List.of())))
         .toList();
-    return new OrderSlice(items, more ? OrderPosition.of(page.getLast()) : null);
+    return new Slice<>(items, rows.size() > limit ? OrderPosition.of(page.getLast()) : null);
   }
 
-  private List<Order> page(OrderFilter filter, int rows, @Nullable OrderPosition after) {
-    var jpql = new StringBuilder("select o from Order o join fetch o.customer where true");
-    if (filter.customerId() != null) {
-      jpql.append(" and o.customer.id = :customerId");
-    }
-    if (filter.status() != null) {
-      jpql.append(" and o.status = :status");
-    }
-    if (after != null) {
-      // A row-value comparison matches the (created_at DESC, id DESC) index exactly.
-      jpql.append(" and (o.createdAt, o.id) < (:afterCreatedAt, :afterId)");
-    }
-    jpql.append(" order by o.createdAt desc, o.id desc");
-    TypedQuery<Order> query = entityManager.createQuery(jpql.toString(), Order.class)
-        .setMaxResults(rows);
-    if (filter.customerId() != null) {
-      query.setParameter("customerId", filter.customerId());
-    }
-    if (filter.status() != null) {
-      query.setParameter("status", filter.status());
-    }
-    if (after != null) {
-      query.setParameter("afterCreatedAt", after.createdAt());
-      query.setParameter("afterId", after.id());
-    }
-    return query.getResultList();
+  /** The same page as four columns per order: one statement, one table. */
+  @Transactional(readOnly = true)
+  public Slice<OrderSummary> summaries(OrderFilter filter, int limit,
+      @Nullable OrderPosition after) {
+    List<OrderSummary> rows = OrderPageQuery.create(entityManager, SUMMARIES, OrderSummary.class,
+        filter, limit + 1, after).getResultList();
+    List<OrderSummary> page = slice(rows, limit);
+    return new Slice<>(page, rows.size() > limit ? page.getLast().position() : null);
   }
 
   private Map<Long, List<OrderLine>> linesOf(List<Order> orders) {
@@ -86,6 +71,10 @@ public class OrderListing {
         .collect(Collectors.groupingBy(line -> line.getOrder().getId()));
   }
 
-  /** A page of responses and the position to continue after, if there is more. */
-  public record OrderSlice(List<OrderResponse> items, @Nullable OrderPosition next) {}
+  private static <T> List<T> slice(List<T> rows, int limit) {
+    return rows.size() > limit ? rows.subList(0, limit) : rows;
+  }
+
+  /** A page of items and the position to continue after, if there is more. */
+  public record Slice<T>(List<T> items, @Nullable OrderPosition next) {}
 }

@@ -11,8 +11,6 @@ import java.util.List;
  */
 public record OrderPosition(Instant createdAt, long id) {
 
-  static final String SCOPE = "orders";
-
   static OrderPosition of(Order order) {
     return new OrderPosition(order.getCreatedAt(), order.getId());
   }
