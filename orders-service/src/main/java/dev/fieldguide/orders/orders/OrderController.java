@@ -1,6 +1,5 @@
 package dev.fieldguide.orders.orders;
 
-import dev.fieldguide.orders.web.KeysetCursors;
 import dev.fieldguide.orders.web.PageResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,22 +11,25 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Version 1 of the order resource. */
+/**
+ * Version 1 of the order resource: money as integer cents. Deprecated in favour of
+ * {@link OrderV2Controller}; the deprecation headers come from {@code ApiDeprecation}.
+ */
 @RestController
 @RequestMapping("/api/v1/orders")
 class OrderController {
 
-  private static final String LIST = "orders";
+  static final String LIST = "orders";
   private static final String SUMMARIES = "order-summaries";
 
   private final OrderQueries queries;
   private final OrderListing listing;
-  private final KeysetCursors cursors;
+  private final OrderPages pages;
 
-  OrderController(OrderQueries queries, OrderListing listing, KeysetCursors cursors) {
+  OrderController(OrderQueries queries, OrderListing listing, OrderPages pages) {
     this.queries = queries;
     this.listing = listing;
-    this.cursors = cursors;
+    this.pages = pages;
   }
 
   @GetMapping
@@ -36,7 +38,8 @@ class OrderController {
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
       @RequestParam(required = false) @Nullable String cursor) {
     OrderFilter filter = new OrderFilter(customerId, status);
-    return page(LIST, filter, cursor, after -> listing.list(filter, limit, after));
+    return pages.page(LIST, filter, cursor, after -> listing.list(filter, limit, after),
+        Function.identity());
   }
 
   /** The same list as {@code /api/v1/orders}, four columns per order. */
@@ -47,23 +50,12 @@ class OrderController {
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
       @RequestParam(required = false) @Nullable String cursor) {
     OrderFilter filter = new OrderFilter(customerId, status);
-    return page(SUMMARIES, filter, cursor, after -> listing.summaries(filter, limit, after));
+    return pages.page(SUMMARIES, filter, cursor, after -> listing.summaries(filter, limit, after),
+        Function.identity());
   }
 
   @GetMapping("/{id}")
   OrderResponse order(@PathVariable long id) {
     return queries.order(id);
-  }
-
-  /** Decodes the cursor for this list and filters, runs the query, encodes the next cursor. */
-  private <T> PageResponse<T> page(String scope, OrderFilter filter, @Nullable String cursor,
-      Function<@Nullable OrderPosition, OrderListing.Slice<T>> query) {
-    OrderPosition after = cursor == null
-        ? null
-        : OrderPosition.fromKeys(cursors.decode(cursor, scope, filter.canonical(), 2));
-    OrderListing.Slice<T> slice = query.apply(after);
-    OrderPosition next = slice.next();
-    return new PageResponse<>(slice.items(),
-        next == null ? null : cursors.encode(scope, filter.canonical(), next.keys()));
   }
 }
