@@ -1,6 +1,8 @@
 package dev.fieldguide.orders.orders;
 
 import dev.fieldguide.orders.web.PageResponse;
+import dev.fieldguide.orders.web.RequestCorrelation;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.function.Function;
@@ -25,21 +27,25 @@ class OrderController {
   private final OrderQueries queries;
   private final OrderListing listing;
   private final OrderPages pages;
+  private final OrderListRollout rollout;
 
-  OrderController(OrderQueries queries, OrderListing listing, OrderPages pages) {
+  OrderController(OrderQueries queries, OrderListing listing, OrderPages pages,
+      OrderListRollout rollout) {
     this.queries = queries;
     this.listing = listing;
     this.pages = pages;
+    this.rollout = rollout;
   }
 
   @GetMapping
   PageResponse<OrderResponse> list(@RequestParam(required = false) @Nullable Long customerId,
       @RequestParam(required = false) @Nullable OrderStatus status,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
-      @RequestParam(required = false) @Nullable String cursor) {
+      @RequestParam(required = false) @Nullable String cursor, HttpServletRequest request) {
     OrderFilter filter = new OrderFilter(customerId, status);
-    return pages.page(LIST, filter, cursor, after -> listing.list(filter, limit, after),
-        Function.identity());
+    String requestId = RequestCorrelation.requestId(request);
+    return pages.page(LIST, filter, cursor,
+        after -> rollout.list(requestId, filter, limit, after), Function.identity());
   }
 
   /** The same list as {@code /api/v1/orders}, four columns per order. */

@@ -34,6 +34,8 @@ public class RequestCorrelation extends OncePerRequestFilter {
   static final String TRACE_ID_MDC = "trace_id";
 
   private static final String TRACE_ID_ATTRIBUTE = RequestCorrelation.class.getName() + ".traceId";
+  private static final String REQUEST_ID_ATTRIBUTE = RequestCorrelation.class.getName()
+      + ".requestId";
   // Echo only ids that are safe to log and to put back in a header.
   private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
   private static final Pattern TRACEPARENT = Pattern
@@ -46,6 +48,7 @@ public class RequestCorrelation extends OncePerRequestFilter {
     String requestId = requestId(request.getHeader(REQUEST_ID_HEADER));
     String traceId = chooseTraceId(request.getHeader("traceparent"));
     request.setAttribute(TRACE_ID_ATTRIBUTE, traceId);
+    request.setAttribute(REQUEST_ID_ATTRIBUTE, requestId);
     response.setHeader(REQUEST_ID_HEADER, requestId);
     try (var r = MDC.putCloseable(REQUEST_ID_MDC, requestId);
         var t = MDC.putCloseable(TRACE_ID_MDC, traceId)) {
@@ -56,6 +59,13 @@ public class RequestCorrelation extends OncePerRequestFilter {
   /** The trace id this filter chose for the request (or a fresh one outside of it). */
   public static String traceId(HttpServletRequest request) {
     return request.getAttribute(TRACE_ID_ATTRIBUTE) instanceof String id ? id : chooseTraceId(null);
+  }
+
+  /** The request id this filter chose for the request (echoed or generated). */
+  public static String requestId(HttpServletRequest request) {
+    return request.getAttribute(REQUEST_ID_ATTRIBUTE) instanceof String id
+        ? id
+        : requestId((String) null);
   }
 
   private static String requestId(@Nullable String incoming) {
