@@ -15,7 +15,8 @@ import org.springframework.test.context.ActiveProfiles;
  * The {@code prod} profile switches the demo surface off: no lab endpoints or fixtures. This is
  * the one test with its own Spring context, since the profile is the thing under test.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// prod takes the cursor secret from the environment and will not start without one
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "fieldguide.cursor.secret=prod-profile-test")
 @ActiveProfiles({"test", "prod"})
 @Import({ContainerServices.class, Api.class})
 @DirtiesContext // release its pool at once; no other class can reuse this context

@@ -1,10 +1,11 @@
 /**
- * Catalog: products with relational price and stock plus flexible JSONB attributes.
+ * D7 — products listed through indexes only: JSONB containment on a GIN index, full-text search on
+ * the name, keyset on id.
  *
- * <p>Serves {@code GET /api/v1/products/{id}}. Later topics add cache-aside with stampede
- * protection (R1), JSONB containment and full-text search (PG2, PG5) here.
+ * <p>Serves {@code GET /api/v1/products} and {@code GET /api/v1/products/{id}}. Cache-aside with
+ * stampede protection (R1) and the JSONB/index topics (PG2, PG5) build on it.
  *
- * @see dev.fieldguide.orders.catalog.ProductApiIntegrationTests
+ * @see dev.fieldguide.orders.catalog.ProductListIntegrationTests
  */
 @NullMarked
 package dev.fieldguide.orders.catalog;

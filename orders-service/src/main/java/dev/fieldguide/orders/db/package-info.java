@@ -1,9 +1,10 @@
 /**
- * Database plumbing shared by the topics: entity identity ({@code BaseEntity}) and creating the
- * configured database on a fresh machine.
+ * PG7 — reading plans: {@code EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON)} summarised for tests and
+ * labs; plus database plumbing shared by the topics (entity identity, creating a missing database).
  *
- * <p>Later topics add the EXPLAIN helper (PG1, PG7) and transaction retry (PG4) here.
+ * <p>Transaction retry (PG4) arrives here with the writes topic.
  *
+ * @see dev.fieldguide.orders.orders.OrderListKeysetIntegrationTests
  * @see dev.fieldguide.orders.db.MissingDatabaseCreatorIntegrationTests
  */
 @NullMarked

@@ -13,9 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Lab fixture, never on a production path: the order page loaded the way an innocent loop does,
  * touching lazy associations one order at a time.
  *
- * <p>With batch size 1 every touch is its own query (the classic 1 + N + N); with the service's
- * {@code default_batch_fetch_size} Hibernate groups the touches into {@code IN} batches, the
- * safety net that softens N+1 without fixing the loop.
+ * <p>With batch size 1 every touch is its own query (the classic 1 + N + N); with a larger
+ * session batch size Hibernate groups the touches into {@code IN} batches — what a global
+ * {@code default_batch_fetch_size} would do: a safety net that softens N+1 without fixing the
+ * loop.
  */
 @Component
 @ConditionalOnBooleanProperty("fieldguide.lab.enabled")

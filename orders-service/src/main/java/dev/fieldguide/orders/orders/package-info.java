@@ -1,11 +1,14 @@
 /**
- * Orders: customers, orders and their lines, read without N+1.
+ * D1, D2, D7, D8, A1, PG3 — orders read without N+1, paged by keyset, in two API versions.
  *
- * <p>Serves {@code GET /api/v1/orders/{id}}: one statement fetches the order with its customer,
- * lines and products. The list endpoint, keyset pagination and the v2 contract (D1, D2, D7, D8,
- * PG3) build on these entities.
+ * <p>The list costs two statements per page (to-one {@code join fetch}, collections by a second
+ * {@code IN} query), pages on {@code (created_at, id)} behind signed cursors, offers a four-column
+ * record projection, and is served as v1 (deprecated, cents) and v2 (money as amount + currency),
+ * with a percentage rollout of a one-statement candidate path.
  *
- * @see dev.fieldguide.orders.orders.OrderApiIntegrationTests
+ * @see dev.fieldguide.orders.orders.OrderListNPlusOneIntegrationTests
+ * @see dev.fieldguide.orders.orders.OrderListKeysetIntegrationTests
+ * @see dev.fieldguide.orders.orders.OrderApiContractIntegrationTests
  */
 @NullMarked
 package dev.fieldguide.orders.orders;
