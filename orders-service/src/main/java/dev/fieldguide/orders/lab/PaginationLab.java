@@ -117,8 +117,8 @@ class PaginationLab implements Lab {
     } finally {
       inserted.forEach(id -> jdbc.sql("DELETE FROM orders WHERE id = ?").param(id).update());
     }
-    long keysetDuplicates = keyset.size() - new HashSet<>(keyset).size();
-    long offsetDuplicates = offset.size() - new HashSet<>(offset).size();
+    long keysetDuplicates = (long) keyset.size() - new HashSet<>(keyset).size();
+    long offsetDuplicates = (long) offset.size() - new HashSet<>(offset).size();
     Map<String, Object> measured = new LinkedHashMap<>();
     measured.put("pages", inserted.size());
     measured.put("keyset duplicates", keysetDuplicates);

@@ -69,4 +69,12 @@ public class Order extends BaseEntity {
   public List<OrderLine> getLines() {
     return List.copyOf(lines);
   }
+
+  /** An order was accepted: stock is reserved and the customer owes {@code totalCents}. */
+  public record OrderPlaced(long orderId, long customerId, long totalCents, Instant placedAt,
+      List<PlacedLine> lines) {
+
+    /** One line as it was priced when the order was placed. */
+    public record PlacedLine(long productId, int quantity, long unitPriceCents) {}
+  }
 }

@@ -3,6 +3,12 @@ package dev.fieldguide.orders.orders;
 import dev.fieldguide.orders.web.PageResponse;
 import dev.fieldguide.orders.web.RequestCorrelation;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.function.Function;
@@ -28,9 +34,11 @@ class OrderController {
   private final OrderListing listing;
   private final OrderPages pages;
   private final OrderListRollout rollout;
+  private final OrderPlacement placement;
 
   OrderController(OrderQueries queries, OrderListing listing, OrderPages pages,
-      OrderListRollout rollout) {
+      OrderListRollout rollout, OrderPlacement placement) {
+    this.placement = placement;
     this.queries = queries;
     this.listing = listing;
     this.pages = pages;
@@ -63,5 +71,12 @@ class OrderController {
   @GetMapping("/{id}")
   OrderResponse order(@PathVariable long id) {
     return queries.order(id);
+  }
+
+  /** D4: 201 with {@code Location}; bad input is a 400/404/409 problem and writes nothing. */
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<OrderResponse> place(@Valid @RequestBody PlaceOrderRequest request) {
+    OrderResponse order = placement.place(request);
+    return ResponseEntity.created(URI.create("/api/v1/orders/" + order.id())).body(order);
   }
 }

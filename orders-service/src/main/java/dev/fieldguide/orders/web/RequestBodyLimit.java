@@ -25,7 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class RequestBodyLimit extends OncePerRequestFilter {
+public class RequestBodyLimit extends OncePerRequestFilter {
 
   private final long maxBytes;
   private final ProblemResponseWriter problems;
@@ -49,7 +49,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
   }
 
   /** True when reading a body failed because it crossed the cap. */
-  static boolean isCause(Throwable failure) {
+  public static boolean isCause(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof BodyTooLarge) {
         return true;

@@ -37,6 +37,10 @@ public class Api {
     return send(request(path).GET(), headers);
   }
 
+  public Response post(String path, String body, Map<String, String> headers) {
+    return send(request(path).POST(HttpRequest.BodyPublishers.ofString(body)), headers);
+  }
+
   public Response post(String path, String contentType, String body) {
     return send(request(path).POST(HttpRequest.BodyPublishers.ofString(body)),
         Map.of("Content-Type", contentType));

@@ -37,6 +37,23 @@ public class TestData {
         .query(Long.class).single();
   }
 
+  /** A new product priced {@code priceCents} with exactly {@code stock} units. */
+  public long productWithStock(long priceCents, int stock) {
+    long id = product("Stocked " + UUID.randomUUID(), priceCents, Map.of());
+    jdbc.sql("UPDATE products SET stock = ? WHERE id = ?").params(stock, id).update();
+    return id;
+  }
+
+  public int stockOf(long productId) {
+    return jdbc.sql("SELECT stock FROM products WHERE id = ?").param(productId)
+        .query((rs, row) -> rs.getInt(1)).single();
+  }
+
+  /** How many rows {@code table} has; for "nothing was written" checks. */
+  public long count(String table) {
+    return jdbc.sql("SELECT count(*) FROM " + table).query((rs, row) -> rs.getLong(1)).single();
+  }
+
   /** An order of a new customer with {@code lineCount} lines of new products. */
   public PlacedOrder orderWithLines(int lineCount) {
     long customerId = customer();

@@ -1,0 +1,214 @@
+package dev.fieldguide.orders.idempotency;
+
+import dev.fieldguide.orders.web.ProblemResponseWriter;
+import dev.fieldguide.orders.web.RequestBodyLimit;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Handles {@code Idempotency-Key} on POSTs under {@code /api/}.
+ *
+ * <p>The whole request runs in one transaction that first takes the key's advisory lock: the
+ * business writes and the stored response commit together, so there is no window in which the
+ * order exists but the key does not (or the reverse). Client errors (4xx) are stored too, after
+ * the rollback of whatever the request had started; server errors (5xx) are not, so a retry can
+ * succeed once the fault is gone.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+@EnableScheduling
+@EnableConfigurationProperties(IdempotencyProperties.class)
+class IdempotencyKeyFilter extends OncePerRequestFilter {
+
+  static final String HEADER = "Idempotency-Key";
+  static final String REPLAYED = "Idempotent-Replayed";
+  // The draft defines the key as a structured-field string; printable ASCII, no quotes inside.
+  private static final Pattern KEY = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,255}");
+  private static final Pattern CLIENT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+  private final IdempotencyKeyStore store;
+  private final IdempotencyProperties properties;
+  private final TransactionTemplate transactions;
+  private final ProblemResponseWriter problems;
+
+  IdempotencyKeyFilter(IdempotencyKeyStore store, IdempotencyProperties properties,
+      TransactionTemplate transactions, ProblemResponseWriter problems) {
+    this.store = store;
+    this.properties = properties;
+    this.transactions = transactions;
+    this.problems = problems;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith("/api/");
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+      FilterChain chain) throws ServletException, IOException {
+    String header = request.getHeader(HEADER);
+    if (header == null) {
+      if (properties.requiredPaths().contains(request.getRequestURI())) {
+        reject(request, response, HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_MISSING",
+            "This endpoint requires an Idempotency-Key header.");
+        return;
+      }
+      chain.doFilter(request, response);
+      return;
+    }
+    String key = parseKey(header);
+    if (key == null) {
+      reject(request, response, HttpStatus.BAD_REQUEST, "INVALID_IDEMPOTENCY_KEY",
+          "Idempotency-Key must be 1-255 printable ASCII characters, optionally quoted.");
+      return;
+    }
+    byte[] body;
+    try {
+      body = request.getInputStream().readAllBytes();
+    } catch (IOException e) {
+      if (!RequestBodyLimit.isCause(e)) {
+        throw e;
+      }
+      reject(request, response, HttpStatus.CONTENT_TOO_LARGE, "CONTENT_TOO_LARGE",
+          "The request body is larger than this endpoint accepts.");
+      return;
+    }
+    String client = clientId(request);
+    String fingerprint = fingerprint(request, body);
+    var capture = new ContentCachingResponseWrapper(response);
+    Decision decision = transactions.execute(tx -> {
+      if (!store.tryLock(client, key)) {
+        return Decision.IN_FLIGHT;
+      }
+      var stored = store.find(client, key);
+      if (stored.isPresent()) {
+        return stored.get().fingerprint().equals(fingerprint)
+            ? replay(stored.get(), capture)
+            : Decision.MISMATCH;
+      }
+      run(chain, new CachedBodyRequest(request, body), capture);
+      if (capture.getStatus() >= 400 || tx.isRollbackOnly()) {
+        tx.setRollbackOnly(); // undo what the failed request started; no exception for it
+        return capture.getStatus() < 500 ? Decision.STORE_AFTER_ROLLBACK : Decision.PASS;
+      }
+      store.save(client, key, toStored(fingerprint, capture));
+      return Decision.PASS;
+    });
+    switch (decision) {
+      case IN_FLIGHT -> {
+        response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+        reject(request, response, HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_IN_FLIGHT",
+            "A request with this Idempotency-Key is still being processed.");
+        return;
+      }
+      case MISMATCH -> {
+        reject(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_REUSED",
+            "This Idempotency-Key was used with a different request body.");
+        return;
+      }
+      case STORE_AFTER_ROLLBACK -> transactions.executeWithoutResult(
+          tx -> store.save(client, key, toStored(fingerprint, capture)));
+      case REPLAYED, PASS -> {
+        // the captured response is complete
+      }
+    }
+    capture.copyBodyToResponse();
+  }
+
+  private static Decision replay(StoredResponse stored, ContentCachingResponseWrapper capture) {
+    capture.setStatus(stored.status());
+    stored.headers().forEach(capture::setHeader);
+    capture.setHeader(REPLAYED, "true");
+    try {
+      capture.getOutputStream().write(stored.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Decision.REPLAYED;
+  }
+
+  private static void run(FilterChain chain, HttpServletRequest request,
+      HttpServletResponse response) {
+    try {
+      chain.doFilter(request, response);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (ServletException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static StoredResponse toStored(String fingerprint,
+      ContentCachingResponseWrapper capture) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (String name : new String[]{HttpHeaders.LOCATION, HttpHeaders.CONTENT_TYPE}) {
+      String value = capture.getHeader(name);
+      if (value != null) {
+        headers.put(name, value);
+      }
+    }
+    return new StoredResponse(fingerprint, capture.getStatus(), headers,
+        capture.getContentAsByteArray());
+  }
+
+  private void reject(HttpServletRequest request, HttpServletResponse response,
+      HttpStatus status, String code, String detail) throws IOException {
+    problems.write(request, response, ProblemDetail.forStatusAndDetail(status, detail), code);
+  }
+
+  /** The key, without the structured-field quotes if the client sent them; null if malformed. */
+  static @Nullable String parseKey(String header) {
+    String key = header.length() >= 2 && header.startsWith("\"") && header.endsWith("\"")
+        ? header.substring(1, header.length() - 1)
+        : header;
+    return KEY.matcher(key).matches() ? key : null;
+  }
+
+  /**
+   * Keys are scoped per client. Until authentication exists (the security topic), the client is
+   * the {@code X-Client-Id} header, or one shared anonymous scope.
+   */
+  private static String clientId(HttpServletRequest request) {
+    String client = request.getHeader("X-Client-Id");
+    return client != null && CLIENT.matcher(client).matches() ? client : "anonymous";
+  }
+
+  private static String fingerprint(HttpServletRequest request, byte[] body) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update((request.getMethod() + " " + request.getRequestURI() + "\n")
+          .getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(sha.digest(body));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private enum Decision {
+    IN_FLIGHT, MISMATCH, REPLAYED, PASS, STORE_AFTER_ROLLBACK
+  }
+}

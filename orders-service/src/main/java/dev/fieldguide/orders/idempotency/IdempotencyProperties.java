@@ -1,0 +1,19 @@
+package dev.fieldguide.orders.idempotency;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code fieldguide.idempotency.*}: how long a key is remembered (the published expiry), where a
+ * key is mandatory, and how many expired keys one cleanup statement deletes.
+ */
+@ConfigurationProperties("fieldguide.idempotency")
+record IdempotencyProperties(Duration ttl, List<String> requiredPaths, int cleanupBatchSize) {
+
+  IdempotencyProperties {
+    ttl = ttl == null ? Duration.ofHours(24) : ttl;
+    requiredPaths = requiredPaths == null ? List.of() : List.copyOf(requiredPaths);
+    cleanupBatchSize = cleanupBatchSize <= 0 ? 1000 : cleanupBatchSize;
+  }
+}

@@ -1,0 +1,121 @@
+package dev.fieldguide.orders.orders;
+
+import dev.fieldguide.orders.catalog.Product;
+import dev.fieldguide.orders.catalog.ProductRepository;
+import dev.fieldguide.orders.outbox.OutboxWriter;
+import dev.fieldguide.orders.web.BusinessRuleException;
+import dev.fieldguide.orders.web.FieldProblem;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * D4/D5: places an order in one short transaction — business rules, stock reservation, the order,
+ * its lines and the {@code OrderPlaced} outbox event commit together or not at all.
+ */
+@Service
+class OrderPlacement {
+
+  private final EntityManager entityManager;
+  private final ProductRepository products;
+  private final JdbcClient jdbc;
+  private final OutboxWriter outbox;
+
+  OrderPlacement(EntityManager entityManager, ProductRepository products, JdbcClient jdbc,
+      OutboxWriter outbox) {
+    this.entityManager = entityManager;
+    this.products = products;
+    this.jdbc = jdbc;
+    this.outbox = outbox;
+  }
+
+  @Transactional
+  OrderResponse place(PlaceOrderRequest request) {
+    long customerId = Objects.requireNonNull(request.customerId());
+    List<PlaceOrderRequest.Item> lines = request.items();
+    Customer customer = entityManager.find(Customer.class, customerId);
+    if (customer == null) {
+      throw new BusinessRuleException(HttpStatus.NOT_FOUND, "CUSTOMER_NOT_FOUND",
+          "No customer with id %d.".formatted(customerId),
+          List.of(new FieldProblem("customerId", "no such customer")));
+    }
+    Map<Long, Product> catalog = products.findAllById(lines.stream()
+        .map(PlaceOrderRequest.Item::productId).toList())
+        .stream().collect(Collectors.toMap(Product::getId, Function.identity()));
+    requireKnownProducts(lines, catalog);
+    reserveStock(lines);
+
+    long total = lines.stream()
+        .mapToLong(line -> product(catalog, line).getPriceCents() * line.quantity()).sum();
+    // Microseconds: what PostgreSQL stores, so the response equals what a later read returns.
+    Order order = new Order(customer, OrderStatus.NEW, total,
+        Instant.now().truncatedTo(ChronoUnit.MICROS));
+    entityManager.persist(order);
+    List<OrderLine> orderLines = new ArrayList<>();
+    for (PlaceOrderRequest.Item line : lines) {
+      Product product = product(catalog, line);
+      OrderLine orderLine = new OrderLine(order, product, line.quantity(),
+          product.getPriceCents());
+      entityManager.persist(orderLine);
+      orderLines.add(orderLine);
+    }
+    entityManager.flush(); // ids for the event and the response
+    outbox.append("order", order.getId(), new Order.OrderPlaced(order.getId(), customerId, total,
+        order.getCreatedAt(), orderLines.stream().map(l -> new Order.OrderPlaced.PlacedLine(
+            l.getProduct().getId(), l.getQuantity(), l.getUnitPriceCents())).toList()));
+    return OrderResponse.of(order, orderLines);
+  }
+
+  private static Product product(Map<Long, Product> catalog, PlaceOrderRequest.Item line) {
+    return Objects.requireNonNull(catalog.get(line.productId()), "checked by requireKnownProducts");
+  }
+
+  private static void requireKnownProducts(List<PlaceOrderRequest.Item> lines,
+      Map<Long, Product> catalog) {
+    List<FieldProblem> unknown = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (!catalog.containsKey(lines.get(i).productId())) {
+        unknown.add(new FieldProblem("lines[%d].productId".formatted(i), "no such product"));
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new BusinessRuleException(HttpStatus.NOT_FOUND, "PRODUCT_NOT_FOUND",
+          "%d product(s) in the order do not exist.".formatted(unknown.size()), unknown);
+    }
+  }
+
+  /**
+   * Takes the stock with one conditional UPDATE per product: the check and the decrement are a
+   * single atomic statement, so concurrent orders can never both take the last unit. Products are
+   * updated in id order, so two orders for the same products cannot deadlock each other.
+   */
+  private void reserveStock(List<PlaceOrderRequest.Item> lines) {
+    List<FieldProblem> shortLines = new ArrayList<>();
+    List<PlaceOrderRequest.Item> ordered = lines.stream()
+        .sorted(Comparator.comparingLong(PlaceOrderRequest.Item::productId)).toList();
+    for (PlaceOrderRequest.Item line : ordered) {
+      int updated = jdbc.sql("UPDATE products SET stock = stock - ? WHERE id = ? AND stock >= ?")
+          .params(line.quantity(), line.productId(), line.quantity()).update();
+      if (updated == 0) {
+        shortLines.add(new FieldProblem("lines[%d].quantity".formatted(lines.indexOf(line)),
+            "not enough stock"));
+      }
+    }
+    if (!shortLines.isEmpty()) {
+      // Throwing rolls back the units already taken for the other lines.
+      throw new BusinessRuleException(HttpStatus.CONFLICT, "INSUFFICIENT_STOCK",
+          "Not enough stock for %d line(s).".formatted(shortLines.size()), shortLines);
+    }
+  }
+}
