@@ -1,0 +1,138 @@
+package dev.fieldguide.orders.lab;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A2 lab: a hundred identical POSTs with one Idempotency-Key at once create one order; the rest
+ * are replays or "still in flight"; the same key with another body is refused.
+ */
+@Component
+@ConditionalOnBooleanProperty("fieldguide.lab.enabled")
+class IdempotencyLab implements Lab {
+
+  private static final int REQUESTS = 100;
+
+  private final JdbcClient jdbc;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+      .build();
+
+  IdempotencyLab(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public String name() {
+    return "idempotency";
+  }
+
+  @Override
+  public String claim() {
+    return REQUESTS + " concurrent identical POSTs with one Idempotency-Key create exactly one"
+        + " order";
+  }
+
+  @Override
+  public LabReport run(URI base) {
+    long customer = jdbc.sql("INSERT INTO customers (email, name) VALUES (?, 'Idempotency Lab')"
+        + " RETURNING id").param("lab-" + UUID.randomUUID() + "@example.test")
+        .query(Long.class).single();
+    long product = jdbc.sql("SELECT id FROM products ORDER BY stock DESC, id LIMIT 1")
+        .query(Long.class).single();
+    String key = UUID.randomUUID().toString();
+    String body = "{\"customerId\": %d, \"lines\": [{\"productId\": %d, \"quantity\": 1}]}"
+        .formatted(customer, product);
+
+    List<HttpResponse<String>> responses = burst(base, key, body);
+    Map<String, Integer> outcomes = new TreeMap<>();
+    for (HttpResponse<String> response : responses) {
+      String kind = response.statusCode() + (response.headers()
+          .firstValue("Idempotent-Replayed").isPresent() ? " replayed" : "");
+      outcomes.merge(kind, 1, Integer::sum);
+    }
+    long orders = jdbc.sql("SELECT count(*) FROM orders WHERE customer_id = ?").param(customer)
+        .query(Long.class).single();
+    long events = jdbc.sql("SELECT count(*) FROM outbox_events WHERE aggregate_type = 'order'"
+        + " AND aggregate_id IN (SELECT id::text FROM orders WHERE customer_id = ?)")
+        .param(customer).query(Long.class).single();
+    long distinctCreatedBodies = responses.stream().filter(r -> r.statusCode() == 201)
+        .map(HttpResponse::body).distinct().count();
+
+    Map<String, Object> burst = new LinkedHashMap<>(outcomes);
+    burst.put("orders", orders);
+    burst.put("outbox events", events);
+    burst.put("distinct 201 bodies", distinctCreatedBodies);
+    var repeat = send(base, key, body);
+    String original = responses.stream().filter(r -> r.statusCode() == 201)
+        .map(HttpResponse::body).findFirst().orElse("");
+    boolean replayed = repeat.statusCode() == 201 && repeat.body().equals(original)
+        && repeat.headers().firstValue("Idempotent-Replayed").orElse("").equals("true");
+    var reused = send(base, key, body.replace("\"quantity\": 1", "\"quantity\": 2"));
+    return new LabReport(name(), claim(), List.of(
+        new LabReport.Phase(REQUESTS + " concurrent POSTs, one key", burst,
+            "1 order, 1 event; every answer a 201 (one body) or a 409",
+            orders == 1 && events == 1 && distinctCreatedBodies == 1
+                && outcomes.keySet().stream().allMatch(k -> k.startsWith("201")
+                    || k.startsWith("409"))),
+        new LabReport.Phase("the same POST once the first finished",
+            Map.of("status", repeat.statusCode(), "Idempotent-Replayed",
+                repeat.headers().firstValue("Idempotent-Replayed").orElse("-")),
+            "201 replayed, byte-identical to the original", replayed),
+        new LabReport.Phase("same key, different body", Map.of("status", reused.statusCode()),
+            "422", reused.statusCode() == 422)));
+  }
+
+  private List<HttpResponse<String>> burst(URI base, String key, String body) {
+    var start = new CountDownLatch(1);
+    List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < REQUESTS; i++) {
+        futures.add(pool.submit(() -> {
+          start.await();
+          return send(base, key, body);
+        }));
+      }
+      start.countDown();
+      List<HttpResponse<String>> responses = new ArrayList<>();
+      for (var future : futures) {
+        responses.add(future.get());
+      }
+      return responses;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private HttpResponse<String> send(URI base, String key, String body) {
+    try {
+      return http.send(HttpRequest.newBuilder(base.resolve("/api/v1/orders"))
+          .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+          .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
