@@ -1,0 +1,38 @@
+package dev.fieldguide.orders.outbox;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.redisson.api.RStream;
+import org.redisson.api.RedissonClient;
+import org.redisson.api.stream.StreamAddArgs;
+import org.redisson.client.codec.StringCodec;
+import org.springframework.stereotype.Component;
+
+/**
+ * Appends events to a Redis Stream with {@code XADD}. The message carries the event id (the
+ * consumers' deduplication key) and the W3C {@code traceparent}, so a consumer joins the trace of
+ * the request that caused the event.
+ */
+@Component
+class RedisStreamPublisher implements OutboxPublisher {
+
+  private final RStream<String, String> stream;
+
+  RedisStreamPublisher(RedissonClient redisson, OutboxProperties properties) {
+    this.stream = redisson.getStream(properties.stream(), StringCodec.INSTANCE);
+  }
+
+  @Override
+  public void publish(OutboxEvent event) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("eventId", event.id().toString());
+    fields.put("type", event.type());
+    fields.put("aggregateType", event.aggregateType());
+    fields.put("aggregateId", event.aggregateId());
+    fields.put("payload", event.payload());
+    if (event.traceparent() != null) {
+      fields.put("traceparent", event.traceparent());
+    }
+    stream.add(StreamAddArgs.entries(fields));
+  }
+}
