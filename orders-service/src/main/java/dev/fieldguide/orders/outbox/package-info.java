@@ -2,9 +2,10 @@
  * D5, PG9 — the transactional outbox: events are rows written in the same transaction as the
  * change they describe, so a rollback leaves no event and a commit always leaves one.
  *
- * <p>So far the writer; the relay to Redis Streams and the idempotent consumers follow.
+ * <p>The relay claims with {@code FOR UPDATE SKIP LOCKED} and publishes to the Redis Stream
+ * {@code orders.events}; idempotent consumers follow.
  *
- * @see dev.fieldguide.orders.orders.PlaceOrderIntegrationTests
+ * @see dev.fieldguide.orders.outbox.OutboxRelayIntegrationTests
  */
 @NullMarked
 package dev.fieldguide.orders.outbox;
