@@ -65,12 +65,14 @@ class OutboxLab implements Lab {
     double burstSeconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
     Instant deadline = Instant.now().plus(WAIT);
     long unsent;
+    long notified;
     do {
       unsent = unsent(customer);
-      if (unsent > 0) {
+      notified = count("SELECT count(*) FROM notifications WHERE customer_id = ?", customer);
+      if (unsent > 0 || notified < created) {
         pause();
       }
-    } while (unsent > 0 && Instant.now().isBefore(deadline));
+    } while ((unsent > 0 || notified < created) && Instant.now().isBefore(deadline));
 
     long committed = count("SELECT count(*) FROM orders WHERE customer_id = ?", customer);
     long sent = count("""
@@ -84,9 +86,17 @@ class OutboxLab implements Lab {
     burst.put("burst seconds", burstSeconds);
     Map<String, Object> lag = lag(customer);
     lag.put("poll interval ms", pollInterval.toMillis());
+    long notifiedOrders = count("SELECT count(DISTINCT order_id) FROM notifications"
+        + " WHERE customer_id = ?", customer);
+    Map<String, Object> effects = new LinkedHashMap<>();
+    effects.put("notifications", notified);
+    effects.put("orders notified", notifiedOrders);
     return new LabReport(name(), claim(), List.of(
         new LabReport.Phase(ORDERS + " orders, " + CONCURRENCY + " at a time", burst,
             "events published = orders committed", sent == committed && committed == created),
+        new LabReport.Phase("consumer effects (notifications)", effects,
+            "one notification per order, none twice",
+            notified == committed && notifiedOrders == committed),
         new LabReport.Phase("commit-to-publish lag", lag,
             "every event published within " + WAIT.toSeconds() + " s", unsent == 0)));
   }

@@ -2,7 +2,9 @@ package dev.fieldguide.orders.outbox;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.redisson.api.RedissonClient;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -26,6 +28,33 @@ class OutboxConfiguration {
   @Bean
   OutboxBacklog outboxBacklog(JdbcClient jdbc, MeterRegistry meters) {
     return new OutboxBacklog(jdbc, meters);
+  }
+
+  /** One idempotent consumer per handler, all named after this process. */
+  @Bean
+  List<InboxConsumer> inboxConsumers(RedissonClient redisson, OutboxProperties properties,
+      JdbcClient jdbc, TransactionTemplate transactions, List<EventHandler> handlers) {
+    String me = "consumer-" + ProcessHandle.current().pid();
+    return handlers.stream().map(handler -> new InboxConsumer(redisson, properties.stream(), jdbc,
+        transactions, handler, me, properties.reclaimAfter())).toList();
+  }
+
+  /** Consumes on a fixed delay in the worker role. */
+  @Configuration(proxyBeanMethods = false)
+  @EnableScheduling
+  @ConditionalOnBooleanProperty(name = "fieldguide.outbox.consumers.enabled", matchIfMissing = true)
+  static class ConsumerSchedule {
+
+    private final List<InboxConsumer> consumers;
+
+    ConsumerSchedule(List<InboxConsumer> consumers) {
+      this.consumers = consumers;
+    }
+
+    @Scheduled(fixedDelayString = "${fieldguide.outbox.poll-interval:PT0.2S}")
+    void poll() {
+      consumers.forEach(InboxConsumer::consumeOnce);
+    }
   }
 
   /** Polls while there is work: a full batch is followed at once by the next claim. */

@@ -1,11 +1,13 @@
 /**
- * D5, PG9 — the transactional outbox: events are rows written in the same transaction as the
- * change they describe, so a rollback leaves no event and a commit always leaves one.
+ * D5, PG9 — the transactional outbox and idempotent consumers.
  *
- * <p>The relay claims with {@code FOR UPDATE SKIP LOCKED} and publishes to the Redis Stream
- * {@code orders.events}; idempotent consumers follow.
+ * <p>Events are rows written in the same transaction as the change they describe; a relay claims
+ * them with {@code FOR UPDATE SKIP LOCKED} and publishes to the Redis Stream {@code orders.events};
+ * consumers apply each event once by recording its id in the same transaction as the effect, and
+ * acknowledge after the commit.
  *
  * @see dev.fieldguide.orders.outbox.OutboxRelayIntegrationTests
+ * @see dev.fieldguide.orders.outbox.InboxConsumerIntegrationTests
  */
 @NullMarked
 package dev.fieldguide.orders.outbox;

@@ -125,7 +125,7 @@ class OutboxRelayIntegrationTests {
       redisPublisher.publish(event);
     };
     var props = new OutboxProperties(properties.stream(), 100, 3, Duration.ofSeconds(1),
-        Duration.ofMinutes(1));
+        Duration.ofMinutes(1), Duration.ofSeconds(30));
     var flakyRelay = new OutboxRelay(jdbc, transactions, brokenForOne, props, meters);
 
     List<Double> delays = new ArrayList<>();
