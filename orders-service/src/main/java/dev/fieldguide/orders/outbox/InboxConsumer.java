@@ -48,6 +48,11 @@ public class InboxConsumer {
     this.reclaimAfter = reclaimAfter;
   }
 
+  /** The consumer group, e.g. {@code notifications}. */
+  String name() {
+    return handler.consumer();
+  }
+
   /** Reclaims abandoned messages, reads new ones, applies and acknowledges each; returns count. */
   public int consumeOnce() {
     ensureGroup();

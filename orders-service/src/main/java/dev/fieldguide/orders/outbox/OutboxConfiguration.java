@@ -2,19 +2,20 @@ package dev.fieldguide.orders.outbox;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.redisson.api.RedissonClient;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Wires the relay to Redis and runs it on a fixed delay in the worker role. */
+/** Wires the relay to Redis and the consumers to the stream, each on its own polling loop. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OutboxProperties.class)
 class OutboxConfiguration {
@@ -39,46 +40,55 @@ class OutboxConfiguration {
         transactions, handler, me, properties.reclaimAfter())).toList();
   }
 
-  /** Consumes on a fixed delay in the worker role. */
-  @Configuration(proxyBeanMethods = false)
-  @EnableScheduling
-  @ConditionalOnBooleanProperty(name = "fieldguide.outbox.consumers.enabled", matchIfMissing = true)
-  static class ConsumerSchedule {
-
-    private final List<InboxConsumer> consumers;
-
-    ConsumerSchedule(List<InboxConsumer> consumers) {
-      this.consumers = consumers;
+  /**
+   * The worker role's background loops: the relay (claims again at once while batches come back
+   * full) and one loop per consumer group; each can be switched off, as tests do.
+   */
+  @Bean
+  PollingLoops outboxLoops(OutboxRelay relay, OutboxBacklog backlog,
+      List<InboxConsumer> consumers,
+      @Value("${fieldguide.outbox.poll-interval:PT0.2S}") Duration pollInterval,
+      @Value("${fieldguide.outbox.relay.enabled:true}") boolean relayEnabled,
+      @Value("${fieldguide.outbox.consumers.enabled:true}") boolean consumersEnabled) {
+    List<PollingLoop> loops = new ArrayList<>();
+    if (relayEnabled) {
+      loops.add(new PollingLoop("outbox-relay", () -> {
+        int claimed = relay.relayOnce();
+        backlog.refresh();
+        return claimed;
+      }, pollInterval));
     }
-
-    @Scheduled(fixedDelayString = "${fieldguide.outbox.poll-interval:PT0.2S}")
-    void poll() {
-      consumers.forEach(InboxConsumer::consumeOnce);
+    if (consumersEnabled) {
+      consumers.forEach(consumer -> loops.add(new PollingLoop("inbox-" + consumer.name(),
+          consumer::consumeOnce, pollInterval)));
     }
+    return new PollingLoops(loops);
   }
 
-  /** Polls while there is work: a full batch is followed at once by the next claim. */
-  @Configuration(proxyBeanMethods = false)
-  @EnableScheduling
-  @ConditionalOnBooleanProperty(name = "fieldguide.outbox.relay.enabled", matchIfMissing = true)
-  static class RelaySchedule {
+  /** Starts the loops with the application context and stops them before it closes. */
+  static final class PollingLoops implements SmartLifecycle {
+    private final List<PollingLoop> loops;
+    private volatile boolean running;
 
-    private final OutboxRelay relay;
-    private final OutboxBacklog backlog;
-    private final OutboxProperties properties;
-
-    RelaySchedule(OutboxRelay relay, OutboxBacklog backlog, OutboxProperties properties) {
-      this.relay = relay;
-      this.backlog = backlog;
-      this.properties = properties;
+    PollingLoops(List<PollingLoop> loops) {
+      this.loops = List.copyOf(loops);
     }
 
-    @Scheduled(fixedDelayString = "${fieldguide.outbox.poll-interval:PT0.2S}")
-    void poll() {
-      while (relay.relayOnce() == properties.batchSize()) {
-        // drain a backlog without waiting for the next tick
-      }
-      backlog.refresh();
+    @Override
+    public void start() {
+      loops.forEach(PollingLoop::start);
+      running = true;
+    }
+
+    @Override
+    public void stop() {
+      loops.forEach(PollingLoop::stop);
+      running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+      return running;
     }
   }
 
