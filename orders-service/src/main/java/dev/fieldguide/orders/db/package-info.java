@@ -2,7 +2,8 @@
  * PG7 — reading plans: {@code EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON)} summarised for tests and
  * labs; plus database plumbing shared by the topics (entity identity, creating a missing database).
  *
- * <p>Transaction retry (PG4) arrives here with the writes topic.
+ * <p>PG4: {@code TransactionRetry} re-runs transactions that lost a race (deadlock, serialization
+ * failure).
  *
  * @see dev.fieldguide.orders.orders.OrderListKeysetIntegrationTests
  * @see dev.fieldguide.orders.db.MissingDatabaseCreatorIntegrationTests
