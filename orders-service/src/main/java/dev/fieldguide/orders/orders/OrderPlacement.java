@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -31,9 +32,11 @@ class OrderPlacement {
   private final ProductRepository products;
   private final JdbcClient jdbc;
   private final OutboxWriter outbox;
+  private final ApplicationEventPublisher events;
 
   OrderPlacement(EntityManager entityManager, ProductRepository products, JdbcClient jdbc,
-      OutboxWriter outbox) {
+      OutboxWriter outbox, ApplicationEventPublisher events) {
+    this.events = events;
     this.entityManager = entityManager;
     this.products = products;
     this.jdbc = jdbc;
@@ -71,9 +74,13 @@ class OrderPlacement {
       orderLines.add(orderLine);
     }
     entityManager.flush(); // ids for the event and the response
-    outbox.append("order", order.getId(), new Order.OrderPlaced(order.getId(), customerId, total,
-        order.getCreatedAt(), orderLines.stream().map(l -> new Order.OrderPlaced.PlacedLine(
-            l.getProduct().getId(), l.getQuantity(), l.getUnitPriceCents())).toList()));
+    var placed = new Order.OrderPlaced(order.getId(), customerId, total, order.getCreatedAt(),
+        orderLines.stream().map(l -> new Order.OrderPlaced.PlacedLine(l.getProduct().getId(),
+            l.getQuantity(), l.getUnitPriceCents())).toList());
+    // D9: in-process listeners get the event too; anything with an outside effect must listen
+    // AFTER_COMMIT (or read the outbox), never act inside this transaction.
+    events.publishEvent(placed);
+    outbox.append("order", order.getId(), placed);
     return OrderResponse.of(order, orderLines);
   }
 
