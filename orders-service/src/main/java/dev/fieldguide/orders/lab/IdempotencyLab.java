@@ -1,10 +1,7 @@
 package dev.fieldguide.orders.lab;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,11 +27,11 @@ class IdempotencyLab implements Lab {
   private static final int REQUESTS = 100;
 
   private final JdbcClient jdbc;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-      .build();
+  private final LabOrders orders;
 
-  IdempotencyLab(JdbcClient jdbc) {
+  IdempotencyLab(JdbcClient jdbc, LabOrders orders) {
     this.jdbc = jdbc;
+    this.orders = orders;
   }
 
   @Override
@@ -50,14 +47,10 @@ class IdempotencyLab implements Lab {
 
   @Override
   public LabReport run(URI base) {
-    long customer = jdbc.sql("INSERT INTO customers (email, name) VALUES (?, 'Idempotency Lab')"
-        + " RETURNING id").param("lab-" + UUID.randomUUID() + "@example.test")
-        .query(Long.class).single();
-    long product = jdbc.sql("SELECT id FROM products ORDER BY stock DESC, id LIMIT 1")
-        .query(Long.class).single();
+    long customer = orders.newCustomer("Idempotency");
+    long product = orders.productWithStockFor(REQUESTS);
     String key = UUID.randomUUID().toString();
-    String body = "{\"customerId\": %d, \"lines\": [{\"productId\": %d, \"quantity\": 1}]}"
-        .formatted(customer, product);
+    String body = LabOrders.oneLineOrder(customer, product, 1);
 
     List<HttpResponse<String>> responses = burst(base, key, body);
     Map<String, Integer> outcomes = new TreeMap<>();
@@ -66,7 +59,7 @@ class IdempotencyLab implements Lab {
           .firstValue("Idempotent-Replayed").isPresent() ? " replayed" : "");
       outcomes.merge(kind, 1, Integer::sum);
     }
-    long orders = jdbc.sql("SELECT count(*) FROM orders WHERE customer_id = ?").param(customer)
+    long created = jdbc.sql("SELECT count(*) FROM orders WHERE customer_id = ?").param(customer)
         .query(Long.class).single();
     long events = jdbc.sql("SELECT count(*) FROM outbox_events WHERE aggregate_type = 'order'"
         + " AND aggregate_id IN (SELECT id::text FROM orders WHERE customer_id = ?)")
@@ -75,19 +68,19 @@ class IdempotencyLab implements Lab {
         .map(HttpResponse::body).distinct().count();
 
     Map<String, Object> burst = new LinkedHashMap<>(outcomes);
-    burst.put("orders", orders);
+    burst.put("orders", created);
     burst.put("outbox events", events);
     burst.put("distinct 201 bodies", distinctCreatedBodies);
-    var repeat = send(base, key, body);
+    var repeat = orders.place(base, key, body);
     String original = responses.stream().filter(r -> r.statusCode() == 201)
         .map(HttpResponse::body).findFirst().orElse("");
     boolean replayed = repeat.statusCode() == 201 && repeat.body().equals(original)
         && repeat.headers().firstValue("Idempotent-Replayed").orElse("").equals("true");
-    var reused = send(base, key, body.replace("\"quantity\": 1", "\"quantity\": 2"));
+    var reused = orders.place(base, key, body.replace("\"quantity\": 1", "\"quantity\": 2"));
     return new LabReport(name(), claim(), List.of(
         new LabReport.Phase(REQUESTS + " concurrent POSTs, one key", burst,
             "1 order, 1 event; every answer a 201 (one body) or a 409",
-            orders == 1 && events == 1 && distinctCreatedBodies == 1
+            created == 1 && events == 1 && distinctCreatedBodies == 1
                 && outcomes.keySet().stream().allMatch(k -> k.startsWith("201")
                     || k.startsWith("409"))),
         new LabReport.Phase("the same POST once the first finished",
@@ -105,7 +98,7 @@ class IdempotencyLab implements Lab {
       for (int i = 0; i < REQUESTS; i++) {
         futures.add(pool.submit(() -> {
           start.await();
-          return send(base, key, body);
+          return orders.place(base, key, body);
         }));
       }
       start.countDown();
@@ -119,20 +112,6 @@ class IdempotencyLab implements Lab {
       throw new IllegalStateException(e);
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
-    }
-  }
-
-  private HttpResponse<String> send(URI base, String key, String body) {
-    try {
-      return http.send(HttpRequest.newBuilder(base.resolve("/api/v1/orders"))
-          .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-          .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-          HttpResponse.BodyHandlers.ofString());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

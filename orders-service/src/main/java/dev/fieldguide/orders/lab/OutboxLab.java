@@ -1,9 +1,6 @@
 package dev.fieldguide.orders.lab;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,13 +28,13 @@ class OutboxLab implements Lab {
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   private final JdbcClient jdbc;
+  private final LabOrders orders;
   private final Duration pollInterval;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-      .build();
 
-  OutboxLab(JdbcClient jdbc,
+  OutboxLab(JdbcClient jdbc, LabOrders orders,
       @Value("${fieldguide.outbox.poll-interval:PT0.2S}") Duration pollInterval) {
     this.jdbc = jdbc;
+    this.orders = orders;
     this.pollInterval = pollInterval;
   }
 
@@ -53,12 +50,8 @@ class OutboxLab implements Lab {
 
   @Override
   public LabReport run(URI base) {
-    long customer = jdbc.sql("INSERT INTO customers (email, name) VALUES (?, 'Outbox Lab')"
-        + " RETURNING id").param("lab-" + UUID.randomUUID() + "@example.test")
-        .query(Long.class).single();
-    long product = jdbc.sql("SELECT id FROM products ORDER BY stock DESC, id LIMIT 1")
-        .query(Long.class).single();
-    jdbc.sql("UPDATE products SET stock = stock + ? WHERE id = ?").params(ORDERS, product).update();
+    long customer = orders.newCustomer("Outbox");
+    long product = orders.productWithStockFor(ORDERS);
 
     Instant start = Instant.now();
     int created = burst(base, customer, product);
@@ -102,8 +95,7 @@ class OutboxLab implements Lab {
   }
 
   private int burst(URI base, long customer, long product) {
-    String body = "{\"customerId\": %d, \"lines\": [{\"productId\": %d, \"quantity\": 1}]}"
-        .formatted(customer, product);
+    String body = LabOrders.oneLineOrder(customer, product, 1);
     var permits = new Semaphore(CONCURRENCY);
     List<Future<Integer>> statuses = new ArrayList<>();
     try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
@@ -111,11 +103,7 @@ class OutboxLab implements Lab {
         statuses.add(pool.submit(() -> {
           permits.acquire();
           try {
-            return http.send(HttpRequest.newBuilder(base.resolve("/api/v1/orders"))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+            return orders.place(base, UUID.randomUUID().toString(), body).statusCode();
           } finally {
             permits.release();
           }
