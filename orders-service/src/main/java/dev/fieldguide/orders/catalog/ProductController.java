@@ -21,12 +21,12 @@ class ProductController {
 
   private static final String SCOPE = "products";
 
-  private final ProductRepository products;
+  private final ProductCache cache;
   private final ProductListing listing;
   private final KeysetCursors cursors;
 
-  ProductController(ProductRepository products, ProductListing listing, KeysetCursors cursors) {
-    this.products = products;
+  ProductController(ProductCache cache, ProductListing listing, KeysetCursors cursors) {
+    this.cache = cache;
     this.listing = listing;
     this.cursors = cursors;
   }
@@ -48,11 +48,10 @@ class ProductController {
         : null);
   }
 
+  /** R1: served cache-aside through {@link ProductCache}. */
   @GetMapping("/{id}")
   ProductResponse product(@PathVariable long id) {
-    return products.findById(id)
-        .map(ProductResponse::of)
-        .orElseThrow(() -> new NotFoundException("product", id));
+    return cache.get(id).orElseThrow(() -> new NotFoundException("product", id));
   }
 
   private static long parseId(String key) {

@@ -2,8 +2,9 @@
  * D7 — products listed through indexes only: JSONB containment on a GIN index, full-text search on
  * the name, keyset on id.
  *
- * <p>Serves {@code GET /api/v1/products} and {@code GET /api/v1/products/{id}}. Cache-aside with
- * stampede protection (R1) and the JSONB/index topics (PG2, PG5) build on it.
+ * <p>Serves {@code GET /api/v1/products} and {@code GET /api/v1/products/{id}}, the latter
+ * cache-aside through {@code ProductCache} (R1, in progress: single-flight loads and jittered TTLs
+ * so far). The JSONB/index topics (PG2, PG5) build on it.
  *
  * @see dev.fieldguide.orders.catalog.ProductListIntegrationTests
  */
