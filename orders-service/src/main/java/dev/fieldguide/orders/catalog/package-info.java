@@ -3,10 +3,11 @@
  * the name, keyset on id.
  *
  * <p>Serves {@code GET /api/v1/products} and {@code GET /api/v1/products/{id}}, the latter
- * cache-aside through {@code ProductCache} (R1, in progress: single-flight loads and jittered TTLs
- * so far). The JSONB/index topics (PG2, PG5) build on it.
+ * cache-aside through {@code ProductCache} (R1: single-flight loads across instances,
+ * jittered TTLs, fail-open to PostgreSQL). The JSONB/index topics (PG2, PG5) build on it.
  *
  * @see dev.fieldguide.orders.catalog.ProductListIntegrationTests
+ * @see dev.fieldguide.orders.catalog.ProductCacheIntegrationTests
  */
 @NullMarked
 package dev.fieldguide.orders.catalog;

@@ -21,7 +21,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
+import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.json.JsonMapper;
@@ -115,6 +117,67 @@ class ProductCacheIntegrationTests {
 
     assertThat(again.status()).isEqualTo(404);
     statements.assertSelectCount(0);
+  }
+
+  @Test
+  void twoInstancesWithTheirOwnRedisConnectionsStillLoadOnce() throws Exception {
+    AtomicInteger loads = new AtomicInteger();
+    LongFunction<Optional<ProductResponse>> slowLoader = id -> {
+      loads.incrementAndGet();
+      slowDatabase();
+      return Optional.of(new ProductResponse(id, "SKU", "Shared", 100, Map.of()));
+    };
+    RedissonClient otherInstance = Redisson.create(new Config(redisson.getConfig()));
+    try {
+      ProductCache first = new ProductCache(redisson, slowLoader, json, TTL,
+          new SimpleMeterRegistry());
+      ProductCache second = new ProductCache(otherInstance, slowLoader, json, TTL,
+          new SimpleMeterRegistry());
+      long id = ThreadLocalRandom.current().nextLong(7_000_000_000L, 8_000_000_000L);
+      var start = new CountDownLatch(1);
+      List<Future<Optional<ProductResponse>>> reads = new ArrayList<>();
+      try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        for (int i = 0; i < 200; i++) {
+          ProductCache instance = i % 2 == 0 ? first : second;
+          reads.add(pool.submit(() -> {
+            start.await();
+            return instance.get(id);
+          }));
+        }
+        start.countDown();
+        for (var read : reads) {
+          assertThat(read.get()).isPresent();
+        }
+      }
+    } finally {
+      otherInstance.shutdown();
+    }
+
+    assertThat(loads.get()).isEqualTo(1);
+  }
+
+  @Test
+  void withRedisUnreachableReadsFallBackToTheDatabase() {
+    Config dead = new Config();
+    dead.setLazyInitialization(true);
+    dead.useSingleServer().setAddress("redis://127.0.0.1:1").setConnectTimeout(200)
+        .setTimeout(200).setRetryAttempts(0);
+    RedissonClient unreachable = Redisson.create(dead);
+    try {
+      AtomicInteger loads = new AtomicInteger();
+      ProductCache cache = new ProductCache(unreachable, id -> {
+        loads.incrementAndGet();
+        return Optional.of(new ProductResponse(id, "SKU", "From PostgreSQL", 100, Map.of()));
+      }, json, TTL, new SimpleMeterRegistry());
+
+      for (long id = 1; id <= 5; id++) {
+        assertThat(cache.get(id)).hasValueSatisfying(p -> assertThat(p.name())
+            .isEqualTo("From PostgreSQL"));
+      }
+      assertThat(loads.get()).isEqualTo(5);
+    } finally {
+      unreachable.shutdown();
+    }
   }
 
   private ProductCache cacheWith(LongFunction<Optional<ProductResponse>> loader) {
