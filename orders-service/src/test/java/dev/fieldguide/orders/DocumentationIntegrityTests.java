@@ -56,9 +56,9 @@ class DocumentationIntegrityTests {
       String code = row.cells().get(3);
       String test = row.cells().get(4);
       String lab = row.cells().get(5);
-      assertThat(links(code)).as(row.code() + " code link").isNotEmpty()
+      assertThat(allLinks(code)).as(row.code() + " code link").isNotEmpty()
           .allSatisfy(target -> assertThat(DOCS.resolve(target)).exists());
-      assertThat(links(test)).as(row.code() + " test link").isNotEmpty()
+      assertThat(allLinks(test)).as(row.code() + " test link").isNotEmpty()
           .allSatisfy(target -> assertThat(target).contains("/src/test/").endsWith("Tests.java"))
           .allSatisfy(target -> assertThat(DOCS.resolve(target)).exists());
       Matcher labName = LAB.matcher(lab);
@@ -105,10 +105,6 @@ class DocumentationIntegrityTests {
 
   private static List<String> area(String prefix, int count) {
     return IntStream.rangeClosed(1, count).mapToObj(i -> prefix + i).toList();
-  }
-
-  private static List<String> links(String cell) {
-    return allLinks(cell);
   }
 
   private static List<String> allLinks(String text) {

@@ -3,7 +3,6 @@ package dev.fieldguide.orders.outbox;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Consumer {@code notifications}: tells the customer their order was placed (a row stands in). */
@@ -25,13 +24,10 @@ class NotificationHandler implements EventHandler {
 
   @Override
   public void apply(Map<String, String> message) {
-    if (!"OrderPlaced".equals(message.get("type"))) {
-      return;
-    }
-    JsonNode order = json.readTree(message.get("payload"));
-    jdbc.sql("INSERT INTO notifications (order_id, customer_id, message) VALUES (?, ?, ?)")
+    EventHandler.orderPlaced(message, json).ifPresent(order -> jdbc
+        .sql("INSERT INTO notifications (order_id, customer_id, message) VALUES (?, ?, ?)")
         .params(order.path("orderId").asLong(), order.path("customerId").asLong(),
             "Your order %d is placed.".formatted(order.path("orderId").asLong()))
-        .update();
+        .update());
   }
 }

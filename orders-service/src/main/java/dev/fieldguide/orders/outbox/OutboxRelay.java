@@ -63,17 +63,14 @@ public class OutboxRelay {
   }
 
   private List<OutboxEvent> claim() {
-    return jdbc.sql("""
-        SELECT id, aggregate_type, aggregate_id, event_type, payload::text, traceparent, attempts
-        FROM outbox_events
+    return jdbc.sql("SELECT " + OutboxEvent.COLUMNS + """
+         FROM outbox_events
         WHERE status = 'PENDING' AND next_attempt_at <= now()
         ORDER BY next_attempt_at, created_at
         LIMIT ?
         FOR UPDATE SKIP LOCKED
         """).param(properties.batchSize())
-        .query((rs, row) -> new OutboxEvent(rs.getObject(1, UUID.class), rs.getString(2),
-            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7)))
-        .list();
+        .query(OutboxEvent.ROW).list();
   }
 
   private void markSent(UUID id) {

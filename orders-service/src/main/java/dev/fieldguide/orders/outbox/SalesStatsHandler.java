@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,13 +31,9 @@ class SalesStatsHandler implements EventHandler {
 
   @Override
   public void apply(Map<String, String> message) {
-    if (!"OrderPlaced".equals(message.get("type"))) {
-      return;
-    }
-    JsonNode order = json.readTree(message.get("payload"));
-    LocalDate day = LocalDate.ofInstant(Instant.parse(order.path("placedAt").asString()),
-        ZoneOffset.UTC);
-    count(day, order.path("totalCents").asLong());
+    EventHandler.orderPlaced(message, json).ifPresent(order -> count(
+        LocalDate.ofInstant(Instant.parse(order.path("placedAt").asString()), ZoneOffset.UTC),
+        order.path("totalCents").asLong()));
   }
 
   void count(LocalDate day, long revenueCents) {

@@ -1,11 +1,13 @@
 package dev.fieldguide.orders.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.StatementCounter;
 import dev.fieldguide.orders.support.TestData;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,11 +54,12 @@ class ProductCacheIntegrationTests {
   @Test
   void fiveHundredConcurrentMissesOnOneKeyLoadItOnce() throws Exception {
     AtomicInteger loads = new AtomicInteger();
-    ProductCache cache = cacheWith(id -> {
+    var meters = new SimpleMeterRegistry();
+    ProductCache cache = new ProductCache(redisson, id -> {
       loads.incrementAndGet();
-      slowDatabase(); // a slow query widens the stampede window
+      holdUntilEveryReaderMissed(meters, 500); // the slowest possible load: all readers pile up
       return Optional.of(new ProductResponse(id, "SKU", "Slow", 100, Map.of()));
-    });
+    }, json, TTL, meters);
     long id = ThreadLocalRandom.current().nextLong(1_000_000_000L, 2_000_000_000L);
     var start = new CountDownLatch(1);
     List<Future<Optional<ProductResponse>>> reads = new ArrayList<>();
@@ -122,17 +125,16 @@ class ProductCacheIntegrationTests {
   @Test
   void twoInstancesWithTheirOwnRedisConnectionsStillLoadOnce() throws Exception {
     AtomicInteger loads = new AtomicInteger();
+    var meters = new SimpleMeterRegistry(); // shared, so misses of both instances add up
     LongFunction<Optional<ProductResponse>> slowLoader = id -> {
       loads.incrementAndGet();
-      slowDatabase();
+      holdUntilEveryReaderMissed(meters, 200);
       return Optional.of(new ProductResponse(id, "SKU", "Shared", 100, Map.of()));
     };
     RedissonClient otherInstance = Redisson.create(new Config(redisson.getConfig()));
     try {
-      ProductCache first = new ProductCache(redisson, slowLoader, json, TTL,
-          new SimpleMeterRegistry());
-      ProductCache second = new ProductCache(otherInstance, slowLoader, json, TTL,
-          new SimpleMeterRegistry());
+      ProductCache first = new ProductCache(redisson, slowLoader, json, TTL, meters);
+      ProductCache second = new ProductCache(otherInstance, slowLoader, json, TTL, meters);
       long id = ThreadLocalRandom.current().nextLong(7_000_000_000L, 8_000_000_000L);
       var start = new CountDownLatch(1);
       List<Future<Optional<ProductResponse>>> reads = new ArrayList<>();
@@ -184,11 +186,13 @@ class ProductCacheIntegrationTests {
     return new ProductCache(redisson, loader, json, TTL, new SimpleMeterRegistry());
   }
 
-  private static void slowDatabase() {
-    try {
-      Thread.sleep(200); // stands in for a slow query inside the loader, not a wait for an effect
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  /**
+   * Keeps the load in flight until every reader has missed the cache (bounded wait), so the test
+   * covers the worst stampede: all of them arrive while the value is still being loaded.
+   */
+  private static void holdUntilEveryReaderMissed(MeterRegistry meters, int readers) {
+    await().atMost(Duration.ofSeconds(20)).until(() -> meters.counter("cache.gets", "cache",
+        ProductCache.CACHE, "result", "miss").count() >= readers);
   }
+
 }

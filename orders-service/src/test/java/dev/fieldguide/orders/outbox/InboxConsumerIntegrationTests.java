@@ -169,13 +169,9 @@ class InboxConsumerIntegrationTests {
   }
 
   private OutboxEvent eventOf(long orderId) {
-    return jdbc.sql("""
-        SELECT id, aggregate_type, aggregate_id, event_type, payload::text, traceparent, attempts
-        FROM outbox_events WHERE aggregate_type = 'order' AND aggregate_id = ?
-        """).param(String.valueOf(orderId))
-        .query((rs, row) -> new OutboxEvent(rs.getObject(1, UUID.class), rs.getString(2),
-            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7)))
-        .single();
+    return jdbc.sql("SELECT " + OutboxEvent.COLUMNS
+        + " FROM outbox_events WHERE aggregate_type = 'order' AND aggregate_id = ?")
+        .param(String.valueOf(orderId)).query(OutboxEvent.ROW).single();
   }
 
   /** Consumes until the group has nothing new or reclaimable; the stream holds earlier tests' events. */
