@@ -60,4 +60,20 @@ public class Product extends BaseEntity {
   public Map<String, Object> getAttributes() {
     return Map.copyOf(attributes);
   }
+
+  /** Applies an edit; fields the edit leaves out keep their value. */
+  void apply(ProductEdit edit) {
+    if (edit.name() != null) {
+      name = edit.name();
+    }
+    if (edit.priceCents() != null) {
+      priceCents = edit.priceCents();
+    }
+    if (edit.attributes() != null) {
+      attributes = Map.copyOf(edit.attributes());
+    }
+  }
+
+  /** Published when a product's shown data changed; caches drop it after the commit. */
+  public record ProductChanged(long productId) {}
 }

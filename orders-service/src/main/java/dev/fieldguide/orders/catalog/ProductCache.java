@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.catalog;
 
+import dev.fieldguide.orders.web.BusinessRuleException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -10,93 +11,118 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 import org.redisson.api.RBucket;
-import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
-import dev.fieldguide.orders.web.BusinessRuleException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * R1: cache-aside for products with stampede protection.
  *
- * <p>Read Redis; on a miss take a per-key Redisson lock (one loader across all instances),
- * check Redis again (a waiter finds the value the lock holder just stored), load from PostgreSQL,
- * store with a TTL plus random jitter (so keys written together do not expire together), release.
- * Unknown ids are cached briefly too, so a burst of 404s does not reach the database either.
- * When Redis is unreachable, reads fail open to PostgreSQL with a bound on concurrent loads.
+ * <p>Read Redis; on a miss, under {@link SingleFlight} for the key, check Redis again (a waiter
+ * finds the value the holder just stored), load from PostgreSQL, store with a TTL plus random
+ * jitter (so keys written together do not expire together). Unknown ids are cached briefly too,
+ * so a burst of 404s does not reach the database either. When Redis is unreachable, reads fail
+ * open to PostgreSQL with a bound on concurrent loads.
  */
 public class ProductCache {
 
-  static final String CACHE = "products";
-  private static final String KEY = "fieldguide:cache:product:";
-  private static final String LOCK = "fieldguide:lock:product:";
+  private static final Logger log = LoggerFactory.getLogger(ProductCache.class);
   private static final String ABSENT = "";
-  private static final Duration LOCK_LEASE = Duration.ofSeconds(10);
+  private static final Duration ABSENT_TTL = Duration.ofSeconds(30);
   private static final int MAX_LOADS_WITHOUT_CACHE = 16;
 
+  private final String name;
   private final RedissonClient redisson;
+  private final SingleFlight singleFlight;
   private final LongFunction<Optional<ProductResponse>> loader;
   private final JsonMapper json;
   private final Duration ttl;
-  private final Duration absentTtl;
   private final Counter hits;
   private final Counter misses;
   private final Counter loads;
-  private final Counter fallbacks;
+  private final Counter redisErrors;
+  private final Counter outageSkips;
   private final Semaphore databaseLoads = new Semaphore(MAX_LOADS_WITHOUT_CACHE);
+  private final RedisOutage outage = new RedisOutage(Duration.ofSeconds(5));
 
-  ProductCache(RedissonClient redisson, LongFunction<Optional<ProductResponse>> loader,
-      JsonMapper json, Duration ttl, MeterRegistry meters) {
+  /**
+   * @param name the cache's name: part of its keys and the {@code cache} tag of its metrics
+   */
+  public ProductCache(String name, RedissonClient redisson, SingleFlight singleFlight,
+      LongFunction<Optional<ProductResponse>> loader, JsonMapper json, Duration ttl,
+      MeterRegistry meters) {
+    this.name = name;
     this.redisson = redisson;
+    this.singleFlight = singleFlight;
     this.loader = loader;
     this.json = json;
     this.ttl = ttl;
-    this.absentTtl = Duration.ofSeconds(30);
-    this.hits = meters.counter("cache.gets", "cache", CACHE, "result", "hit");
-    this.misses = meters.counter("cache.gets", "cache", CACHE, "result", "miss");
-    this.loads = meters.counter("fieldguide.cache.loads", "cache", CACHE);
-    this.fallbacks = meters.counter("fieldguide.cache.fallbacks", "cache", CACHE);
+    this.hits = meters.counter("cache.gets", "cache", name, "result", "hit");
+    this.misses = meters.counter("cache.gets", "cache", name, "result", "miss");
+    this.loads = meters.counter("fieldguide.cache.loads", "cache", name);
+    this.redisErrors = meters.counter("fieldguide.cache.fallbacks", "cache", name, "reason",
+        "redis-error");
+    this.outageSkips = meters.counter("fieldguide.cache.fallbacks", "cache", name, "reason",
+        "outage");
   }
 
   /** The product, from Redis if possible; from PostgreSQL (bounded) when Redis is unreachable. */
   public Optional<ProductResponse> get(long id) {
+    if (outage.ongoing()) {
+      outageSkips.increment(); // do not pay a Redis timeout on every read of an outage
+      return loadWithoutCache(id);
+    }
     try {
       return cacheAside(id);
     } catch (RedisException e) {
       // Fail open: the cache is an optimisation, not a dependency of reads.
-      fallbacks.increment();
+      redisErrors.increment();
+      outage.started();
       return loadWithoutCache(id);
     }
   }
 
+  /**
+   * Drops the cached value; called after the change has committed. It runs under the key's single
+   * flight, so a load that read the old row before the commit cannot store it after this delete.
+   */
+  public void evict(long id) {
+    try {
+      singleFlight.run(key(id), () -> entry(id).delete());
+    } catch (RedisException e) {
+      // The TTL bounds how long the old value can be served; nothing else can be done here.
+      log.warn("Could not evict product {} from cache {}; it expires with its TTL", id, name, e);
+    }
+  }
+
+  /** The Redis key of a product's entry. */
+  public String key(long id) {
+    return "fieldguide:cache:" + name + ":" + id;
+  }
+
   private Optional<ProductResponse> cacheAside(long id) {
-    RBucket<String> entry = redisson.getBucket(KEY + id, StringCodec.INSTANCE);
+    RBucket<String> entry = entry(id);
     String cached = entry.get();
     if (cached != null) {
       hits.increment();
       return decode(cached);
     }
     misses.increment();
-    RLock lock = redisson.getLock(LOCK + id);
-    // A lease, not the watchdog: a holder that dies (or stalls past it) cannot block the key.
-    lock.lock(LOCK_LEASE.toMillis(), TimeUnit.MILLISECONDS);
-    try {
-      cached = entry.get();
-      if (cached != null) {
-        return decode(cached); // filled by the holder we waited for
+    return singleFlight.run(key(id), () -> {
+      String filled = entry.get();
+      if (filled != null) {
+        return decode(filled); // stored by the caller we waited for
       }
       loads.increment();
       Optional<ProductResponse> loaded = loader.apply(id);
       entry.set(loaded.map(json::writeValueAsString).orElse(ABSENT),
-          loaded.isPresent() ? jittered(ttl) : absentTtl);
+          loaded.isPresent() ? jittered(ttl) : ABSENT_TTL);
       return loaded;
-    } finally {
-      if (lock.isHeldByCurrentThread()) {
-        lock.unlock();
-      }
-    }
+    });
   }
 
   /**
@@ -121,6 +147,10 @@ public class ProductCache {
     } finally {
       databaseLoads.release();
     }
+  }
+
+  private RBucket<String> entry(long id) {
+    return redisson.getBucket(key(id), StringCodec.INSTANCE);
   }
 
   /** TTL plus up to 10 % random extra. */

@@ -6,16 +6,37 @@ import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.event.TransactionalEventListener;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The product cache, loading through the repository on a miss. */
+/** The product cache, loading through the repository on a miss and dropping changed products. */
 @Configuration(proxyBeanMethods = false)
 class ProductCacheConfiguration {
+
+  static final String CACHE = "products";
 
   @Bean
   ProductCache productCache(RedissonClient redisson, ProductRepository products, JsonMapper json,
       @Value("${fieldguide.cache.products.ttl:PT10M}") Duration ttl, MeterRegistry meters) {
-    return new ProductCache(redisson, id -> products.findById(id).map(ProductResponse::of), json,
-        ttl, meters);
+    return new ProductCache(CACHE, redisson,
+        new RedisSingleFlight(redisson, Duration.ofSeconds(10)),
+        id -> products.findById(id).map(ProductResponse::of), json, ttl, meters);
+  }
+
+  @Bean
+  ProductCacheInvalidation productCacheInvalidation(ProductCache cache) {
+    return new ProductCacheInvalidation(cache);
+  }
+
+  /**
+   * Evicts after the commit, never before: evicting inside the transaction would let a concurrent
+   * read reload the old row (still the committed one) and cache it for a full TTL.
+   */
+  record ProductCacheInvalidation(ProductCache cache) {
+
+    @TransactionalEventListener
+    void on(Product.ProductChanged changed) {
+      cache.evict(changed.productId());
+    }
   }
 }

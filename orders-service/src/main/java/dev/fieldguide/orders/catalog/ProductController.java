@@ -3,13 +3,16 @@ package dev.fieldguide.orders.catalog;
 import dev.fieldguide.orders.web.KeysetCursors;
 import dev.fieldguide.orders.web.NotFoundException;
 import dev.fieldguide.orders.web.PageResponse;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,11 +26,14 @@ class ProductController {
 
   private final ProductCache cache;
   private final ProductListing listing;
+  private final ProductEditing editing;
   private final KeysetCursors cursors;
 
-  ProductController(ProductCache cache, ProductListing listing, KeysetCursors cursors) {
+  ProductController(ProductCache cache, ProductListing listing, ProductEditing editing,
+      KeysetCursors cursors) {
     this.cache = cache;
     this.listing = listing;
+    this.editing = editing;
     this.cursors = cursors;
   }
 
@@ -52,6 +58,12 @@ class ProductController {
   @GetMapping("/{id}")
   ProductResponse product(@PathVariable long id) {
     return cache.get(id).orElseThrow(() -> new NotFoundException("product", id));
+  }
+
+  /** Changes name, price or attributes; the cached copy is dropped after the commit. */
+  @PatchMapping("/{id}")
+  ProductResponse edit(@PathVariable long id, @Valid @RequestBody ProductEdit edit) {
+    return editing.edit(id, edit);
   }
 
   private static long parseId(String key) {

@@ -3,12 +3,15 @@ package dev.fieldguide.orders.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.fieldguide.orders.lab.JvmSingleFlight;
+import dev.fieldguide.orders.lab.NoSingleFlight;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.StatementCounter;
 import dev.fieldguide.orders.support.TestData;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,13 +24,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
-import org.redisson.config.Config;
 import org.redisson.client.codec.StringCodec;
+import org.redisson.config.Config;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** R1: one load for a stampede of misses, jittered TTLs, and reads served from Redis. */
@@ -35,6 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ProductCacheIntegrationTests {
 
   private static final Duration TTL = Duration.ofMinutes(10);
+  private static final String CACHE = "products-test";
+  private static final Duration LEASE = Duration.ofSeconds(10);
 
   @Autowired
   RedissonClient redisson;
@@ -51,46 +56,70 @@ class ProductCacheIntegrationTests {
   @Autowired
   StatementCounter statements;
 
+  @Autowired
+  ProductCache productCache;
+
+  @Autowired
+  ProductEditing editing;
+
+  @Autowired
+  TransactionTemplate transactions;
+
   @Test
   void fiveHundredConcurrentMissesOnOneKeyLoadItOnce() throws Exception {
-    AtomicInteger loads = new AtomicInteger();
-    var meters = new SimpleMeterRegistry();
-    ProductCache cache = new ProductCache(redisson, id -> {
-      loads.incrementAndGet();
-      holdUntilEveryReaderMissed(meters, 500); // the slowest possible load: all readers pile up
-      return Optional.of(new ProductResponse(id, "SKU", "Slow", 100, Map.of()));
-    }, json, TTL, meters);
-    long id = ThreadLocalRandom.current().nextLong(1_000_000_000L, 2_000_000_000L);
-    var start = new CountDownLatch(1);
-    List<Future<Optional<ProductResponse>>> reads = new ArrayList<>();
+    var stampede = new Stampede(500);
 
-    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int i = 0; i < 500; i++) {
-        reads.add(pool.submit(() -> {
-          start.await();
-          return cache.get(id);
-        }));
-      }
-      start.countDown();
-      for (var read : reads) {
-        assertThat(read.get()).hasValueSatisfying(p -> assertThat(p.id()).isEqualTo(id));
-      }
+    stampede.run(stampede.instance(redisson, new RedisSingleFlight(redisson, LEASE)));
+
+    assertThat(stampede.loads()).isEqualTo(1);
+  }
+
+  @Test
+  void withoutSingleFlightNearlyEveryConcurrentMissLoads() throws Exception {
+    var stampede = new Stampede(500);
+
+    stampede.run(stampede.instance(redisson, new NoSingleFlight()));
+
+    // Not exactly 500: the last readers' re-check can already find the first loader's value.
+    assertThat(stampede.loads()).isGreaterThan(450);
+  }
+
+  @Test
+  void twoInstancesWithTheirOwnRedisConnectionsStillLoadOnce() throws Exception {
+    RedissonClient otherInstance = Redisson.create(new Config(redisson.getConfig()));
+    try {
+      var stampede = new Stampede(200);
+
+      stampede.run(stampede.instance(redisson, new RedisSingleFlight(redisson, LEASE)),
+          stampede.instance(otherInstance, new RedisSingleFlight(otherInstance, LEASE)));
+
+      assertThat(stampede.loads()).isEqualTo(1);
+    } finally {
+      otherInstance.shutdown();
     }
+  }
 
-    assertThat(loads.get()).isEqualTo(1);
+  @Test
+  void aPerJvmLockStillLoadsOncePerInstance() throws Exception {
+    var stampede = new Stampede(200);
+
+    stampede.run(stampede.instance(redisson, new JvmSingleFlight()),
+        stampede.instance(redisson, new JvmSingleFlight()));
+
+    assertThat(stampede.loads()).isEqualTo(2);
   }
 
   @Test
   void ttlsOfKeysWrittenTogetherAreSpreadByJitter() {
-    ProductCache cache = cacheWith(id -> Optional.of(
-        new ProductResponse(id, "SKU", "P", 100, Map.of())));
+    ProductCache cache = new ProductCache(CACHE, redisson, new RedisSingleFlight(redisson, LEASE),
+        id -> Optional.of(new ProductResponse(id, "SKU", "P", 100, Map.of())), json, TTL,
+        new SimpleMeterRegistry());
     long base = ThreadLocalRandom.current().nextLong(3_000_000_000L, 4_000_000_000L);
     Set<Long> ttlSeconds = new HashSet<>();
 
     for (long id = base; id < base + 50; id++) {
       cache.get(id);
-      long ttl = redisson.getBucket("fieldguide:cache:product:" + id, StringCodec.INSTANCE)
-          .remainTimeToLive();
+      long ttl = redisson.getBucket(cache.key(id), StringCodec.INSTANCE).remainTimeToLive();
       assertThat(ttl).isBetween(TTL.toMillis() - 5_000, TTL.toMillis() * 11 / 10);
       ttlSeconds.add(ttl / 1000);
     }
@@ -123,43 +152,51 @@ class ProductCacheIntegrationTests {
   }
 
   @Test
-  void twoInstancesWithTheirOwnRedisConnectionsStillLoadOnce() throws Exception {
-    AtomicInteger loads = new AtomicInteger();
-    var meters = new SimpleMeterRegistry(); // shared, so misses of both instances add up
-    LongFunction<Optional<ProductResponse>> slowLoader = id -> {
-      loads.incrementAndGet();
-      holdUntilEveryReaderMissed(meters, 200);
-      return Optional.of(new ProductResponse(id, "SKU", "Shared", 100, Map.of()));
-    };
-    RedissonClient otherInstance = Redisson.create(new Config(redisson.getConfig()));
-    try {
-      ProductCache first = new ProductCache(redisson, slowLoader, json, TTL, meters);
-      ProductCache second = new ProductCache(otherInstance, slowLoader, json, TTL, meters);
-      long id = ThreadLocalRandom.current().nextLong(7_000_000_000L, 8_000_000_000L);
-      var start = new CountDownLatch(1);
-      List<Future<Optional<ProductResponse>>> reads = new ArrayList<>();
-      try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-        for (int i = 0; i < 200; i++) {
-          ProductCache instance = i % 2 == 0 ? first : second;
-          reads.add(pool.submit(() -> {
-            start.await();
-            return instance.get(id);
-          }));
-        }
-        start.countDown();
-        for (var read : reads) {
-          assertThat(read.get()).isPresent();
-        }
-      }
-    } finally {
-      otherInstance.shutdown();
-    }
+  void anEditInvalidatesTheEntrySoTheNextReadSeesTheNewValue() {
+    long id = data.product("Old Name", 1_000, Map.of());
+    api.get("/api/v1/products/" + id); // cached now
 
-    assertThat(loads.get()).isEqualTo(1);
+    var edited = api.send("PATCH", "/api/v1/products/" + id, HttpRequest.BodyPublishers.ofString(
+        "{\"name\": \"New Name\", \"priceCents\": 1200}"),
+        Map.of("Content-Type", "application/json"));
+    var next = api.get("/api/v1/products/" + id);
+
+    assertThat(edited.status()).isEqualTo(200);
+    assertThat(next.jsonBody().path("name").asString()).isEqualTo("New Name");
+    assertThat(next.jsonBody().path("priceCents").asLong()).isEqualTo(1200);
   }
 
   @Test
-  void withRedisUnreachableReadsFallBackToTheDatabase() {
+  void theEntryIsDroppedOnlyOnceTheEditHasCommitted() {
+    long id = data.product("Before", 1_000, Map.of());
+    api.get("/api/v1/products/" + id);
+    var entry = redisson.getBucket(productCache.key(id), StringCodec.INSTANCE);
+
+    transactions.executeWithoutResult(tx -> {
+      editing.edit(id, new ProductEdit("After", null, null));
+      assertThat(entry.isExists()).as("still cached inside the transaction").isTrue();
+    });
+
+    assertThat(entry.isExists()).as("cached after the commit").isFalse();
+  }
+
+  @Test
+  void aRolledBackEditKeepsTheEntry() {
+    long id = data.product("Kept", 1_000, Map.of());
+    api.get("/api/v1/products/" + id);
+
+    transactions.executeWithoutResult(tx -> {
+      editing.edit(id, new ProductEdit("Never Committed", null, null));
+      tx.setRollbackOnly();
+    });
+
+    assertThat(redisson.getBucket(productCache.key(id), StringCodec.INSTANCE).isExists()).isTrue();
+    assertThat(api.get("/api/v1/products/" + id).jsonBody().path("name").asString())
+        .isEqualTo("Kept");
+  }
+
+  @Test
+  void withRedisUnreachableReadsFallBackToTheDatabaseAndStopTryingRedisForAWhile() {
     Config dead = new Config();
     dead.setLazyInitialization(true);
     dead.useSingleServer().setAddress("redis://127.0.0.1:1").setConnectTimeout(200)
@@ -167,32 +204,75 @@ class ProductCacheIntegrationTests {
     RedissonClient unreachable = Redisson.create(dead);
     try {
       AtomicInteger loads = new AtomicInteger();
-      ProductCache cache = new ProductCache(unreachable, id -> {
-        loads.incrementAndGet();
-        return Optional.of(new ProductResponse(id, "SKU", "From PostgreSQL", 100, Map.of()));
-      }, json, TTL, new SimpleMeterRegistry());
+      var meters = new SimpleMeterRegistry();
+      ProductCache cache = new ProductCache(CACHE, unreachable,
+          new RedisSingleFlight(unreachable, LEASE), id -> {
+            loads.incrementAndGet();
+            return Optional.of(new ProductResponse(id, "SKU", "From PostgreSQL", 100, Map.of()));
+          }, json, TTL, meters);
 
       for (long id = 1; id <= 5; id++) {
         assertThat(cache.get(id)).hasValueSatisfying(p -> assertThat(p.name())
             .isEqualTo("From PostgreSQL"));
       }
+
       assertThat(loads.get()).isEqualTo(5);
+      assertThat(fallbacks(meters, "redis-error")).as("reads that tried Redis").isEqualTo(1);
+      assertThat(fallbacks(meters, "outage")).as("reads that skipped it").isEqualTo(4);
     } finally {
       unreachable.shutdown();
     }
   }
 
-  private ProductCache cacheWith(LongFunction<Optional<ProductResponse>> loader) {
-    return new ProductCache(redisson, loader, json, TTL, new SimpleMeterRegistry());
+  private static double fallbacks(MeterRegistry meters, String reason) {
+    return meters.counter("fieldguide.cache.fallbacks", "cache", CACHE, "reason", reason).count();
   }
 
   /**
-   * Keeps the load in flight until every reader has missed the cache (bounded wait), so the test
-   * covers the worst stampede: all of them arrive while the value is still being loaded.
+   * Concurrent reads of one cold key, spread over cache instances that share one loader and one
+   * meter registry. The loader stays in flight until every reader has missed (bounded wait), so
+   * the test covers the worst stampede: all of them arrive while the value is being loaded.
    */
-  private static void holdUntilEveryReaderMissed(MeterRegistry meters, int readers) {
-    await().atMost(Duration.ofSeconds(20)).until(() -> meters.counter("cache.gets", "cache",
-        ProductCache.CACHE, "result", "miss").count() >= readers);
-  }
+  private final class Stampede {
 
+    private final int readers;
+    private final long id = ThreadLocalRandom.current().nextLong(1_000_000_000L, 2_000_000_000L);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    Stampede(int readers) {
+      this.readers = readers;
+    }
+
+    ProductCache instance(RedissonClient client, SingleFlight singleFlight) {
+      return new ProductCache(CACHE, client, singleFlight, this::slowLoad, json, TTL, meters);
+    }
+
+    void run(ProductCache... instances) throws Exception {
+      var start = new CountDownLatch(1);
+      List<Future<Optional<ProductResponse>>> reads = new ArrayList<>();
+      try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        for (int i = 0; i < readers; i++) {
+          ProductCache cache = instances[i % instances.length];
+          reads.add(pool.submit(() -> {
+            start.await();
+            return cache.get(id);
+          }));
+        }
+        start.countDown();
+        for (var read : reads) {
+          assertThat(read.get()).hasValueSatisfying(p -> assertThat(p.id()).isEqualTo(id));
+        }
+      }
+    }
+
+    long loads() {
+      return (long) meters.counter("fieldguide.cache.loads", "cache", CACHE).count();
+    }
+
+    private Optional<ProductResponse> slowLoad(long product) {
+      await().atMost(Duration.ofSeconds(20)).until(
+          () -> meters.counter("cache.gets", "cache", CACHE, "result", "miss").count() >= readers);
+      return Optional.of(new ProductResponse(product, "SKU", "Slow", 100, Map.of()));
+    }
+  }
 }

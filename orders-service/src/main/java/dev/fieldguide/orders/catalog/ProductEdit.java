@@ -1,0 +1,21 @@
+package dev.fieldguide.orders.catalog;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The body of {@code PATCH /api/v1/products/{id}}: each field present is changed, each absent one
+ * is kept. Stock is not editable here; orders own it.
+ */
+record ProductEdit(@NotBlank @Size(max = 200) @Nullable String name,
+    @PositiveOrZero @Nullable Long priceCents,
+    @Size(max = 50) @Nullable Map<String, Object> attributes) {
+
+  @AssertTrue(message = "must change at least one of name, priceCents, attributes") boolean isChangingSomething() {
+    return name != null || priceCents != null || attributes != null;
+  }
+}

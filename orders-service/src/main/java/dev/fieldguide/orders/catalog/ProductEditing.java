@@ -1,0 +1,29 @@
+package dev.fieldguide.orders.catalog;
+
+import dev.fieldguide.orders.web.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Changes a product and announces it, so the cache is invalidated once the change is durable. */
+@Service
+class ProductEditing {
+
+  private final ProductRepository products;
+  private final ApplicationEventPublisher events;
+
+  ProductEditing(ProductRepository products, ApplicationEventPublisher events) {
+    this.products = products;
+    this.events = events;
+  }
+
+  @Transactional
+  ProductResponse edit(long id, ProductEdit edit) {
+    Product product = products.findById(id)
+        .orElseThrow(() -> new NotFoundException("product", id));
+    product.apply(edit);
+    products.flush(); // a constraint violation surfaces here, inside the transaction
+    events.publishEvent(new Product.ProductChanged(id));
+    return ProductResponse.of(product);
+  }
+}
