@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
@@ -21,12 +23,24 @@ public class Api {
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
       .build();
-  private final Environment environment;
+  private final Supplier<URI> base;
   private final JsonMapper json;
 
+  @Autowired
   Api(Environment environment, JsonMapper json) {
-    this.environment = environment;
+    // The port is known only once the server has started, so it is read on each request.
+    this(() -> URI.create("http://127.0.0.1:"
+        + environment.getRequiredProperty("local.server.port")), json);
+  }
+
+  private Api(Supplier<URI> base, JsonMapper json) {
+    this.base = base;
     this.json = json;
+  }
+
+  /** The same client aimed at another instance, e.g. {@link SecondInstance#base()}. */
+  public Api at(URI otherBase) {
+    return new Api(() -> otherBase, json);
   }
 
   public Response get(String path) {
@@ -52,7 +66,7 @@ public class Api {
   }
 
   public URI base() {
-    return URI.create("http://127.0.0.1:" + environment.getRequiredProperty("local.server.port"));
+    return base.get();
   }
 
   private HttpRequest.Builder request(String path) {

@@ -1,0 +1,35 @@
+package dev.fieldguide.orders.ratelimit;
+
+import dev.fieldguide.orders.web.ProblemResponseWriter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.redisson.api.RedissonClient;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** The limiter on {@code /api/**}: after request ids and body limits, before idempotency keys. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RateLimitProperties.class)
+@ConditionalOnBooleanProperty(name = "fieldguide.rate-limit.enabled", matchIfMissing = true)
+class RateLimitConfiguration {
+
+  @Bean
+  TokenBucket tokenBucket(RedissonClient redisson) {
+    return new TokenBucket(redisson);
+  }
+
+  @Bean
+  FilterRegistrationBean<RateLimitFilter> rateLimitFilter(TokenBucket buckets,
+      RateLimitProperties properties, ProblemResponseWriter problems, MeterRegistry meters) {
+    var registration = new FilterRegistrationBean<>(
+        new RateLimitFilter(buckets, properties, problems, meters));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
+    // A rejected request never reaches the app; make sure the counter exists before the first one.
+    properties.policies().forEach(policy -> meters.counter("fieldguide.ratelimit.rejected",
+        "policy", policy.name()));
+    return registration;
+  }
+}

@@ -1,0 +1,118 @@
+package dev.fieldguide.orders.ratelimit;
+
+import dev.fieldguide.orders.web.ProblemResponseWriter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.redisson.client.RedisException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * R4: every {@code /api/**} request takes a token from its client's bucket for the first policy
+ * matching its path, gets the RateLimit headers, and is refused with 429 when the bucket is
+ * empty. If Redis is unreachable the request passes (fail open): the API's availability is worth
+ * more than the limit for the length of an outage.
+ */
+class RateLimitFilter extends OncePerRequestFilter {
+
+  private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
+  private static final String BUCKET = "fieldguide:ratelimit:";
+
+  private final TokenBucket buckets;
+  private final String clientHeader;
+  private final List<Route> routes;
+  private final ProblemResponseWriter problems;
+  private final MeterRegistry meters;
+
+  RateLimitFilter(TokenBucket buckets, RateLimitProperties properties,
+      ProblemResponseWriter problems, MeterRegistry meters) {
+    this.buckets = buckets;
+    this.clientHeader = properties.clientHeader();
+    this.routes = properties.policies().stream().flatMap(policy -> policy.paths().stream()
+        .map(path -> new Route(PathPatternParser.defaultInstance.parse(path), policy))).toList();
+    this.problems = problems;
+    this.meters = meters;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !request.getRequestURI().startsWith("/api/");
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+      FilterChain chain) throws ServletException, IOException {
+    Optional<RateLimitPolicy> policy = policyFor(request.getRequestURI());
+    if (policy.isEmpty()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    TokenBucket.Decision decision;
+    try {
+      decision = buckets.take(BUCKET + policy.get().name() + ":" + clientOf(request),
+          policy.get());
+    } catch (RedisException e) {
+      meters.counter("fieldguide.ratelimit.unavailable").increment();
+      log.warn("Rate limiter unavailable, letting {} through", request.getRequestURI(), e);
+      chain.doFilter(request, response);
+      return;
+    }
+    RateLimitHeaders.write(response, policy.get(), decision);
+    if (decision.allowed()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    meters.counter("fieldguide.ratelimit.rejected", "policy", policy.get().name()).increment();
+    long retryAfter = RateLimitHeaders.seconds(decision.retryAfterMillis());
+    response.setHeader("Retry-After", String.valueOf(retryAfter));
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+        "Rate limit '%s' exceeded; retry after %d s.".formatted(policy.get().name(), retryAfter));
+    problems.write(request, response, problem, "RATE_LIMITED");
+  }
+
+  private Optional<RateLimitPolicy> policyFor(String path) {
+    PathContainer container = PathContainer.parsePath(path);
+    return routes.stream().filter(route -> route.pattern().matches(container))
+        .map(Route::policy).findFirst();
+  }
+
+  /**
+   * The API key when one is sent (hashed: the Redis key must not hold the secret), otherwise the
+   * caller's IP address. Behind a proxy that address is the proxy's until forwarded headers are
+   * trusted (the security topic configures which proxies are).
+   */
+  private String clientOf(HttpServletRequest request) {
+    String apiKey = request.getHeader(clientHeader);
+    if (apiKey != null && !apiKey.isBlank()) {
+      return "key:" + sha256(apiKey).substring(0, 32);
+    }
+    return "ip:" + request.getRemoteAddr();
+  }
+
+  private static String sha256(String value) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(value.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+  private record Route(PathPattern pattern, RateLimitPolicy policy) {}
+}

@@ -1,0 +1,28 @@
+package dev.fieldguide.orders.ratelimit;
+
+import java.util.List;
+
+/**
+ * A named limit for a set of routes: a bucket of {@code capacity} tokens (the burst) refilled at
+ * {@code refillPerSecond}; each request takes one token. Every client has its own bucket.
+ *
+ * @param paths path patterns ({@code /api/v1/orders/**}); the first policy matching wins
+ */
+public record RateLimitPolicy(String name, List<String> paths, int capacity,
+    double refillPerSecond) {
+
+  public RateLimitPolicy {
+    if (name.isBlank() || !name.matches("[a-z0-9-]+")) {
+      throw new IllegalArgumentException("policy name must be lower-case letters, digits, '-'");
+    }
+    if (capacity < 1 || refillPerSecond <= 0) {
+      throw new IllegalArgumentException("policy " + name + ": capacity >= 1, refill > 0");
+    }
+    paths = List.copyOf(paths);
+  }
+
+  /** The window the draft's {@code w} parameter names: the time an empty bucket takes to fill. */
+  long windowSeconds() {
+    return (long) Math.ceil(capacity / refillPerSecond);
+  }
+}

@@ -1,0 +1,190 @@
+package dev.fieldguide.orders.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fieldguide.orders.lab.NonAtomicTokenBucket;
+import dev.fieldguide.orders.support.Api;
+import dev.fieldguide.orders.support.IntegrationTest;
+import dev.fieldguide.orders.support.SecondInstance;
+import dev.fieldguide.orders.web.ProblemResponseWriter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BiFunction;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/** R4: a burst gets exactly the capacity, on one instance or two, with the headers and 429s. */
+@IntegrationTest
+class RateLimitIntegrationTests {
+
+  private static final String EXACT = "/api/lab/limited/exact"; // capacity 20, ~no refill
+  private static final int CAPACITY = 20;
+  private static final RateLimitPolicy POLICY = new RateLimitPolicy("unit", List.of("/api/x"),
+      CAPACITY, 0.001);
+
+  @Autowired
+  Api api;
+
+  @Autowired
+  SecondInstance secondInstance;
+
+  @Autowired
+  RedissonClient redisson;
+
+  @Autowired
+  TokenBucket buckets;
+
+  @Autowired
+  MeterRegistry meters;
+
+  @Autowired
+  ProblemResponseWriter problems;
+
+  @Test
+  void aBurstAgainstALimitLetsExactlyTheLimitThrough() throws Exception {
+    String client = UUID.randomUUID().toString();
+    double rejectedBefore = rejected();
+
+    List<Api.Response> responses = burst(60, i -> api, client);
+
+    assertThat(responses).filteredOn(r -> r.status() == 200).hasSize(CAPACITY);
+    assertThat(responses).filteredOn(r -> r.status() == 429).hasSize(60 - CAPACITY)
+        .allSatisfy(tooMany -> {
+          assertThat(tooMany.header("Retry-After")).isNotBlank();
+          assertThat(Long.parseLong(tooMany.header("Retry-After"))).isPositive();
+          assertThat(tooMany.header("Content-Type")).startsWith("application/problem+json");
+          assertThat(tooMany.jsonBody().path("status").asInt()).isEqualTo(429);
+          assertThat(tooMany.jsonBody().path("code").asString()).isEqualTo("RATE_LIMITED");
+        });
+    assertThat(rejected() - rejectedBefore).isEqualTo(60 - CAPACITY);
+  }
+
+  @Test
+  void theLimitHoldsForRequestsSplitAcrossTwoInstances() throws Exception {
+    String client = UUID.randomUUID().toString();
+    Api second = api.at(secondInstance.base());
+
+    List<Api.Response> responses = burst(60, i -> i % 2 == 0 ? api : second, client);
+
+    assertThat(responses).filteredOn(r -> r.status() == 200).hasSize(CAPACITY);
+  }
+
+  @Test
+  void responsesCarryTheDraftHeadersAndTheXRateLimitOnes() {
+    var response = api.get(EXACT, Map.of("X-API-Key", UUID.randomUUID().toString()));
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.header("RateLimit-Policy")).isEqualTo("\"test-exact\";q=20;w=20000");
+    assertThat(response.header("RateLimit")).startsWith("\"test-exact\";r=19;t=");
+    assertThat(response.header("X-RateLimit-Limit")).isEqualTo("20");
+    assertThat(response.header("X-RateLimit-Remaining")).isEqualTo("19");
+    assertThat(Long.parseLong(response.header("X-RateLimit-Reset"))).isBetween(990L, 1000L);
+  }
+
+  @Test
+  void eachClientHasItsOwnBucket() throws Exception {
+    String greedy = UUID.randomUUID().toString();
+    burst(CAPACITY + 5, i -> api, greedy);
+
+    var other = api.get(EXACT, Map.of("X-API-Key", UUID.randomUUID().toString()));
+    var greedyAgain = api.get(EXACT, Map.of("X-API-Key", greedy));
+
+    assertThat(other.status()).isEqualTo(200);
+    assertThat(greedyAgain.status()).isEqualTo(429);
+  }
+
+  @Test
+  void theLuaBucketGrantsExactlyTheCapacityToTwoHundredConcurrentTakes() throws Exception {
+    long granted = concurrentTakes(200, buckets::take);
+
+    assertThat(granted).isEqualTo(CAPACITY);
+  }
+
+  @Test
+  void aReadModifyWriteBucketOverGrantsUnderTheSameLoad() throws Exception {
+    var nonAtomic = new NonAtomicTokenBucket(redisson);
+
+    long granted = concurrentTakes(200, nonAtomic::take);
+
+    assertThat(granted).as("tokens granted from a bucket of " + CAPACITY)
+        .isGreaterThan(CAPACITY);
+  }
+
+  @Test
+  void withRedisUnreachableRequestsPassAndTheOutageIsCounted() throws Exception {
+    Config dead = new Config();
+    dead.setLazyInitialization(true);
+    dead.useSingleServer().setAddress("redis://127.0.0.1:1").setConnectTimeout(200)
+        .setTimeout(200).setRetryAttempts(0);
+    RedissonClient unreachable = Redisson.create(dead);
+    try {
+      var localMeters = new SimpleMeterRegistry();
+      var filter = new RateLimitFilter(new TokenBucket(unreachable),
+          new RateLimitProperties(true, "X-API-Key", List.of(POLICY)), problems, localMeters);
+      var chain = new MockFilterChain();
+      var response = new MockHttpServletResponse();
+
+      filter.doFilter(new MockHttpServletRequest("GET", "/api/x"), response, chain);
+
+      assertThat(chain.getRequest()).as("passed on to the application").isNotNull();
+      assertThat(response.getStatus()).isEqualTo(200);
+      assertThat(localMeters.counter("fieldguide.ratelimit.unavailable").count()).isEqualTo(1);
+    } finally {
+      unreachable.shutdown();
+    }
+  }
+
+  private double rejected() {
+    return meters.counter("fieldguide.ratelimit.rejected", "policy", "test-exact").count();
+  }
+
+  /** {@code requests} concurrent GETs of the exact-limit route, all as one API client. */
+  private static List<Api.Response> burst(int requests, IntFunction<Api> target,
+      String client) throws Exception {
+    return concurrently(requests, i -> () -> target.apply(i).get(EXACT,
+        Map.of("X-API-Key", client)));
+  }
+
+  private static long concurrentTakes(int takes,
+      BiFunction<String, RateLimitPolicy, TokenBucket.Decision> take) throws Exception {
+    String bucket = "fieldguide:ratelimit:unit:" + UUID.randomUUID();
+    return concurrently(takes, i -> () -> take.apply(bucket, POLICY)).stream()
+        .filter(TokenBucket.Decision::allowed).count();
+  }
+
+  private static <T> List<T> concurrently(int count,
+      IntFunction<Callable<T>> task) throws Exception {
+    var start = new CountDownLatch(1);
+    List<Future<T>> futures = new ArrayList<>();
+    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < count; i++) {
+        Callable<T> work = task.apply(i);
+        futures.add(pool.submit(() -> {
+          start.await();
+          return work.call();
+        }));
+      }
+      start.countDown();
+      List<T> results = new ArrayList<>();
+      for (var future : futures) {
+        results.add(future.get());
+      }
+      return results;
+    }
+  }
+}
