@@ -1,0 +1,14 @@
+/**
+ * R3 — distributed locks done safely.
+ *
+ * <p>A Redis lock is a lease, not a guarantee: owner-checked release (Redisson {@code RLock}, or
+ * {@code SET NX PX} plus a compare-and-delete script) stops others from freeing it, and a fencing
+ * token handed out with it and checked by PostgreSQL on write rejects a holder whose lease ran out.
+ *
+ * @see dev.fieldguide.orders.locking.DistributedLockIntegrationTests
+ * @see dev.fieldguide.orders.locking.FencingTokenIntegrationTests
+ */
+@NullMarked
+package dev.fieldguide.orders.locking;
+
+import org.jspecify.annotations.NullMarked;
