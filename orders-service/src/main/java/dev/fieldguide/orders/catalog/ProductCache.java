@@ -3,6 +3,7 @@ package dev.fieldguide.orders.catalog;
 import dev.fieldguide.orders.web.BusinessRuleException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,8 @@ public class ProductCache {
   private static final String ABSENT = "";
   private static final Duration ABSENT_TTL = Duration.ofSeconds(30);
   private static final int MAX_LOADS_WITHOUT_CACHE = 16;
+  /** R2: a value this large is served but not cached; one huge entry can evict thousands. */
+  public static final int MAX_VALUE_BYTES = 64 * 1024;
 
   private final String name;
   private final RedissonClient redisson;
@@ -46,6 +49,7 @@ public class ProductCache {
   private final Counter loads;
   private final Counter redisErrors;
   private final Counter outageSkips;
+  private final Counter oversized;
   private final Semaphore databaseLoads = new Semaphore(MAX_LOADS_WITHOUT_CACHE);
   private final RedisOutage outage = new RedisOutage(Duration.ofSeconds(5));
 
@@ -68,6 +72,7 @@ public class ProductCache {
         "redis-error");
     this.outageSkips = meters.counter("fieldguide.cache.fallbacks", "cache", name, "reason",
         "outage");
+    this.oversized = meters.counter("fieldguide.cache.oversized", "cache", name);
   }
 
   /** The product, from Redis if possible; from PostgreSQL (bounded) when Redis is unreachable. */
@@ -119,8 +124,12 @@ public class ProductCache {
       }
       loads.increment();
       Optional<ProductResponse> loaded = loader.apply(id);
-      entry.set(loaded.map(json::writeValueAsString).orElse(ABSENT),
-          loaded.isPresent() ? jittered(ttl) : ABSENT_TTL);
+      String value = loaded.map(json::writeValueAsString).orElse(ABSENT);
+      if (value.getBytes(StandardCharsets.UTF_8).length > MAX_VALUE_BYTES) {
+        oversized.increment();
+      } else {
+        entry.set(value, loaded.isPresent() ? jittered(ttl) : ABSENT_TTL);
+      }
       return loaded;
     });
   }

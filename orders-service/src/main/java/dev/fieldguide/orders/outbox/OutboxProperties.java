@@ -4,16 +4,17 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code fieldguide.outbox.*}: where events go, how often and how much the relay claims, how
+ * {@code fieldguide.outbox.*}: where events go and how many the stream keeps, how often and how much the relay claims, how
  * failures back off before an event is declared dead, and how long a consumer's unacknowledged
  * message waits before another consumer reclaims it.
  */
 @ConfigurationProperties("fieldguide.outbox")
-record OutboxProperties(String stream, int batchSize, int maxAttempts, Duration firstRetry,
-    Duration maxRetry, Duration reclaimAfter) {
+record OutboxProperties(String stream, int streamMaxLength, int batchSize, int maxAttempts,
+    Duration firstRetry, Duration maxRetry, Duration reclaimAfter) {
 
   OutboxProperties {
     stream = stream == null ? "orders.events" : stream;
+    streamMaxLength = streamMaxLength <= 0 ? 100_000 : streamMaxLength;
     batchSize = batchSize <= 0 ? 100 : batchSize;
     maxAttempts = maxAttempts <= 0 ? 8 : maxAttempts;
     firstRetry = firstRetry == null ? Duration.ofSeconds(1) : firstRetry;

@@ -9,7 +9,7 @@ import org.redisson.client.codec.StringCodec;
 import org.springframework.stereotype.Component;
 
 /**
- * Appends events to a Redis Stream with {@code XADD}. The message carries the event id (the
+ * Appends events to a Redis Stream with {@code XADD ... MAXLEN ~ n}. The message carries the event id (the
  * consumers' deduplication key) and the W3C {@code traceparent}, so a consumer joins the trace of
  * the request that caused the event.
  */
@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 class RedisStreamPublisher implements OutboxPublisher {
 
   private final RStream<String, String> stream;
+  private final int maxLength;
 
   RedisStreamPublisher(RedissonClient redisson, OutboxProperties properties) {
     this.stream = redisson.getStream(properties.stream(), StringCodec.INSTANCE);
+    this.maxLength = properties.streamMaxLength();
   }
 
   @Override
@@ -33,6 +35,8 @@ class RedisStreamPublisher implements OutboxPublisher {
     if (event.traceparent() != null) {
       fields.put("traceparent", event.traceparent());
     }
-    stream.add(StreamAddArgs.entries(fields));
+    // A stream cannot take a TTL (it would drop unread messages with the old ones); it is bounded
+    // by length instead. "~" trimming is cheap; the outbox table keeps the record for re-drives.
+    stream.add(StreamAddArgs.entries(fields).trimNonStrict().maxLen(maxLength).noLimit());
   }
 }

@@ -124,7 +124,8 @@ class OutboxRelayIntegrationTests {
       }
       redisPublisher.publish(event);
     };
-    var props = new OutboxProperties(properties.stream(), 100, 3, Duration.ofSeconds(1),
+    var props = new OutboxProperties(properties.stream(), properties.streamMaxLength(), 100, 3,
+        Duration.ofSeconds(1),
         Duration.ofMinutes(1), Duration.ofSeconds(30));
     var flakyRelay = new OutboxRelay(jdbc, transactions, brokenForOne, props, meters);
 
