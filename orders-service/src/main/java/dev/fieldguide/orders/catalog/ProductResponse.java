@@ -6,7 +6,7 @@ import java.util.Map;
 public record ProductResponse(long id, String sku, String name, long priceCents,
     Map<String, Object> attributes) {
 
-  static ProductResponse of(Product product) {
+  public static ProductResponse of(Product product) {
     return new ProductResponse(product.getId(), product.getSku(), product.getName(),
         product.getPriceCents(), product.getAttributes());
   }

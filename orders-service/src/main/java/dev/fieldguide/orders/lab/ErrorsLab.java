@@ -1,7 +1,6 @@
 package dev.fieldguide.orders.lab;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -21,8 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnBooleanProperty("fieldguide.lab.enabled")
 class ErrorsLab implements Lab {
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-      .build();
   private final JsonMapper json;
 
   ErrorsLab(JsonMapper json) {
@@ -49,8 +46,7 @@ class ErrorsLab implements Lab {
     Map<String, Object> measured = new LinkedHashMap<>();
     boolean passed;
     try {
-      HttpResponse<String> response = http.send(bad.toRequest(base),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = LabHttp.send(bad.toRequest(base));
       String contentType = response.headers().firstValue("Content-Type").orElse("");
       JsonNode body = contentType.startsWith("application/problem+json")
           ? json.readTree(response.body())

@@ -2,16 +2,11 @@ package dev.fieldguide.orders.lab;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -92,26 +87,6 @@ class IdempotencyLab implements Lab {
   }
 
   private List<HttpResponse<String>> burst(URI base, String key, String body) {
-    var start = new CountDownLatch(1);
-    List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int i = 0; i < REQUESTS; i++) {
-        futures.add(pool.submit(() -> {
-          start.await();
-          return orders.place(base, key, body);
-        }));
-      }
-      start.countDown();
-      List<HttpResponse<String>> responses = new ArrayList<>();
-      for (var future : futures) {
-        responses.add(future.get());
-      }
-      return responses;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    }
+    return Concurrently.run(REQUESTS, i -> () -> orders.place(base, key, body));
   }
 }

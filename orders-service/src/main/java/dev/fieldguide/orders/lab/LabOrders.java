@@ -1,9 +1,6 @@
 package dev.fieldguide.orders.lab;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -21,8 +18,6 @@ import org.springframework.stereotype.Component;
 class LabOrders {
 
   private final JdbcClient jdbc;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-      .build();
 
   LabOrders(JdbcClient jdbc) {
     this.jdbc = jdbc;
@@ -50,17 +45,9 @@ class LabOrders {
 
   /** {@code POST /api/v1/orders} with the given Idempotency-Key. */
   HttpResponse<String> place(URI base, String idempotencyKey, String body) {
-    try {
-      return http.send(HttpRequest.newBuilder(base.resolve("/api/v1/orders"))
-          .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-          .header("Idempotency-Key", idempotencyKey)
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-          HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return LabHttp.send(HttpRequest.newBuilder(base.resolve("/api/v1/orders"))
+        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+        .header("Idempotency-Key", idempotencyKey)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
   }
 }
