@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.catalog;
 
+import dev.fieldguide.orders.redis.RedisOutage;
 import dev.fieldguide.orders.web.BusinessRuleException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -97,7 +98,7 @@ public class ProductCache {
    */
   public void evict(long id) {
     try {
-      singleFlight.run(key(id), () -> entry(id).delete());
+      singleFlight.run(flightKey(id), () -> entry(id).delete());
     } catch (RedisException e) {
       // The TTL bounds how long the old value can be served; nothing else can be done here.
       log.warn("Could not evict product {} from cache {}; it expires with its TTL", id, name, e);
@@ -109,6 +110,11 @@ public class ProductCache {
     return "fieldguide:cache:" + name + ":" + id;
   }
 
+  /** What concurrent loads of one product coordinate on, e.g. {@code products:42}. */
+  private String flightKey(long id) {
+    return name + ":" + id;
+  }
+
   private Optional<ProductResponse> cacheAside(long id) {
     RBucket<String> entry = entry(id);
     String cached = entry.get();
@@ -117,7 +123,7 @@ public class ProductCache {
       return decode(cached);
     }
     misses.increment();
-    return singleFlight.run(key(id), () -> {
+    return singleFlight.run(flightKey(id), () -> {
       String filled = entry.get();
       if (filled != null) {
         return decode(filled); // stored by the caller we waited for

@@ -1,7 +1,7 @@
 package dev.fieldguide.orders.catalog;
 
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
  * The body of {@code PATCH /api/v1/products/{id}}: each field present is changed, each absent one
  * is kept. Stock is not editable here; orders own it.
  */
-record ProductEdit(@NotBlank @Size(max = 200) @Nullable String name,
+record ProductEdit(
+    // @NotBlank would also reject an absent name; this only rejects a present, blank one.
+    @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Size(max = 200) @Nullable String name,
     @PositiveOrZero @Nullable Long priceCents,
     @Size(max = 50) @Nullable Map<String, Object> attributes) {
 
