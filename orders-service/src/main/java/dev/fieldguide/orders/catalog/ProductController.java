@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.catalog;
 
+import dev.fieldguide.orders.counters.ProductViews;
 import dev.fieldguide.orders.web.KeysetCursors;
 import dev.fieldguide.orders.web.NotFoundException;
 import dev.fieldguide.orders.web.PageResponse;
@@ -28,13 +29,15 @@ class ProductController {
   private final ProductListing listing;
   private final ProductEditing editing;
   private final KeysetCursors cursors;
+  private final ProductViews views;
 
   ProductController(ProductCache cache, ProductListing listing, ProductEditing editing,
-      KeysetCursors cursors) {
+      KeysetCursors cursors, ProductViews views) {
     this.cache = cache;
     this.listing = listing;
     this.editing = editing;
     this.cursors = cursors;
+    this.views = views;
   }
 
   @GetMapping
@@ -54,10 +57,12 @@ class ProductController {
         : null);
   }
 
-  /** R1: served cache-aside through {@link ProductCache}. */
+  /** R1: served cache-aside through {@link ProductCache}; R5: each 200 counts a view. */
   @GetMapping("/{id}")
   ProductResponse product(@PathVariable long id) {
-    return cache.get(id).orElseThrow(() -> new NotFoundException("product", id));
+    ProductResponse product = cache.get(id).orElseThrow(() -> new NotFoundException("product", id));
+    views.record(id);
+    return product;
   }
 
   /** Changes name, price or attributes; the cached copy is dropped after the commit. */

@@ -105,5 +105,7 @@ class RedisKeyDisciplineIntegrationTests {
         Map.of("Content-Type", "application/json")); // eviction
     api.get("/api/lab/limited/exact", Map.of("X-API-Key", UUID.randomUUID().toString()));
     fencedLock.tryAcquire("ttl-test-" + UUID.randomUUID(), Duration.ofSeconds(30)); // lease, fence
+    api.post("/api/v1/shortlist", "{\"productId\": %d}".formatted(product),
+        Map.of("Content-Type", "application/json")); // session
   }
 }

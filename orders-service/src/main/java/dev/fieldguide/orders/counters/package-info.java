@@ -1,0 +1,13 @@
+/**
+ * R5 — what belongs in Redis and what in PostgreSQL: product view counters.
+ *
+ * <p>A view is one atomic {@code INCR} in Redis (cheap, fail-open, nothing to lose but a view);
+ * the durable total lives in PostgreSQL, where a periodic flush moves counts in batches that are
+ * taken atomically and applied exactly once (flush id recorded in the same transaction).
+ *
+ * @see dev.fieldguide.orders.counters.ProductViewCounterIntegrationTests
+ */
+@NullMarked
+package dev.fieldguide.orders.counters;
+
+import org.jspecify.annotations.NullMarked;
