@@ -1,6 +1,8 @@
 package dev.fieldguide.orders.ratelimit;
 
 import dev.fieldguide.orders.web.ProblemResponseWriter;
+import dev.fieldguide.orders.redis.RedisOutage;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -33,12 +36,15 @@ class RateLimitFilter extends OncePerRequestFilter {
 
   private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
   private static final String BUCKET = "fieldguide:ratelimit:";
+  private static final Duration OUTAGE_SKIP = Duration.ofSeconds(5);
 
   private final TokenBucket buckets;
   private final String clientHeader;
   private final List<Route> routes;
   private final ProblemResponseWriter problems;
   private final MeterRegistry meters;
+  private final Counter unavailable;
+  private final RedisOutage outage = new RedisOutage(OUTAGE_SKIP);
 
   RateLimitFilter(TokenBucket buckets, RateLimitProperties properties,
       ProblemResponseWriter problems, MeterRegistry meters) {
@@ -48,6 +54,7 @@ class RateLimitFilter extends OncePerRequestFilter {
         .map(path -> new Route(PathPatternParser.defaultInstance.parse(path), policy))).toList();
     this.problems = problems;
     this.meters = meters;
+    this.unavailable = meters.counter("fieldguide.ratelimit.unavailable");
   }
 
   @Override
@@ -63,13 +70,20 @@ class RateLimitFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
+    if (outage.ongoing()) {
+      unavailable.increment(); // skip Redis instead of waiting out its timeout on every request
+      chain.doFilter(request, response);
+      return;
+    }
     TokenBucket.Decision decision;
     try {
       decision = buckets.take(BUCKET + policy.get().name() + ":" + clientOf(request),
           policy.get());
     } catch (RedisException e) {
-      meters.counter("fieldguide.ratelimit.unavailable").increment();
-      log.warn("Rate limiter unavailable, letting {} through", request.getRequestURI(), e);
+      unavailable.increment();
+      outage.started();
+      log.warn("Rate limiter unavailable; requests pass unlimited for the next {} s",
+          OUTAGE_SKIP.toSeconds(), e);
       chain.doFilter(request, response);
       return;
     }

@@ -167,6 +167,46 @@ class ProductCacheIntegrationTests {
   }
 
   @Test
+  void anEditMayChangeOneFieldAndKeepTheOthers() {
+    long id = data.product("Kept Name", 1_000, Map.of());
+
+    var edited = api.send("PATCH", "/api/v1/products/" + id,
+        HttpRequest.BodyPublishers.ofString("{\"priceCents\": 1500}"),
+        Map.of("Content-Type", "application/json"));
+
+    assertThat(edited.status()).isEqualTo(200);
+    assertThat(edited.jsonBody().path("name").asString()).isEqualTo("Kept Name");
+    assertThat(edited.jsonBody().path("priceCents").asLong()).isEqualTo(1500);
+  }
+
+  @Test
+  void anEvictionWaitsForALoadInFlightSoTheOldValueIsNotLeftBehind() throws Exception {
+    var loadStarted = new CountDownLatch(1);
+    var finishLoad = new CountDownLatch(1);
+    ProductCache cache = new ProductCache(CACHE, redisson, new RedisSingleFlight(redisson, LEASE),
+        id -> {
+          loadStarted.countDown(); // has read the row as it was before the edit
+          awaitLatch(finishLoad);
+          return Optional.of(new ProductResponse(id, "SKU", "Old", 100, Map.of()));
+        }, json, TTL, new SimpleMeterRegistry());
+    long id = ThreadLocalRandom.current().nextLong(9_000_000_000L, 9_500_000_000L);
+
+    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      Future<?> read = pool.submit(() -> cache.get(id));
+      awaitLatch(loadStarted);
+      Future<?> eviction = pool.submit(() -> cache.evict(id)); // the edit has committed
+      await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+          .until(() -> !eviction.isDone());
+      finishLoad.countDown();
+      read.get();
+      eviction.get();
+    }
+
+    assertThat(redisson.getBucket(cache.key(id), StringCodec.INSTANCE).isExists())
+        .as("the old value stored by the load in flight").isFalse();
+  }
+
+  @Test
   void theEntryIsDroppedOnlyOnceTheEditHasCommitted() {
     long id = data.product("Before", 1_000, Map.of());
     api.get("/api/v1/products/" + id);
@@ -222,6 +262,10 @@ class ProductCacheIntegrationTests {
     } finally {
       unreachable.shutdown();
     }
+  }
+
+  private static void awaitLatch(CountDownLatch latch) {
+    await().atMost(Duration.ofSeconds(20)).until(() -> latch.getCount() == 0);
   }
 
   private static double fallbacks(MeterRegistry meters, String reason) {
