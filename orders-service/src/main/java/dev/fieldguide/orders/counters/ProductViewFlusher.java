@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.counters;
 
+import dev.fieldguide.orders.redis.LuaScript;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -62,6 +63,7 @@ class ProductViewFlusher {
       """;
 
   private final RedissonClient redisson;
+  private final LuaScript take;
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final Duration keyTtl;
@@ -70,6 +72,7 @@ class ProductViewFlusher {
   ProductViewFlusher(RedissonClient redisson, JdbcClient jdbc, TransactionTemplate transactions,
       Duration keyTtl, MeterRegistry meters) {
     this.redisson = redisson;
+    this.take = new LuaScript(redisson, TAKE);
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.keyTtl = keyTtl;
@@ -124,8 +127,7 @@ class ProductViewFlusher {
       keys.add(ProductViews.COUNTER + id);
       args.add(id);
     }
-    Long moved = redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, TAKE,
-        RScript.ReturnType.LONG, keys, args.toArray());
+    Long moved = take.run(RScript.ReturnType.LONG, keys, args.toArray());
     return moved == null ? 0 : moved.intValue();
   }
 

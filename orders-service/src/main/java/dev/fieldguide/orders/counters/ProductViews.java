@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.counters;
 
+import dev.fieldguide.orders.redis.LuaScript;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -38,6 +39,7 @@ public class ProductViews {
       """;
 
   private final RedissonClient redisson;
+  private final LuaScript increment;
   private final Duration keyTtl;
   private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
   private final Counter recorded;
@@ -46,6 +48,7 @@ public class ProductViews {
 
   ProductViews(RedissonClient redisson, Duration keyTtl, MeterRegistry meters) {
     this.redisson = redisson;
+    this.increment = new LuaScript(redisson, INCREMENT);
     this.keyTtl = keyTtl;
     this.recorded = meters.counter("fieldguide.views.recorded");
     this.droppedUnavailable = meters.counter("fieldguide.views.dropped", "reason", "redis");
@@ -82,9 +85,8 @@ public class ProductViews {
 
   /** The increment itself, waiting for Redis; returns the product's unflushed count. */
   long increment(long productId) {
-    Long views = redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, INCREMENT,
-        RScript.ReturnType.LONG, List.<Object>of(COUNTER + productId, DIRTY), keyTtl.toMillis(),
-        productId);
+    Long views = increment.run(RScript.ReturnType.LONG, List.of(COUNTER + productId, DIRTY),
+        keyTtl.toMillis(), productId);
     return views == null ? 0 : views;
   }
 

@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.locking;
 
+import dev.fieldguide.orders.redis.LuaScript;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -33,9 +34,11 @@ public class BareRedisLock {
       """;
 
   private final RedissonClient redisson;
+  private final LuaScript compareAndDelete;
 
   BareRedisLock(RedissonClient redisson) {
     this.redisson = redisson;
+    this.compareAndDelete = new LuaScript(redisson, COMPARE_AND_DELETE);
   }
 
   /** The owner value to release with, or empty when someone else holds {@code name}. */
@@ -49,7 +52,7 @@ public class BareRedisLock {
 
   /** Releases {@code name} if {@code owner} still holds it; false (and no effect) otherwise. */
   public boolean release(String name, String owner) {
-    return compareAndDelete(redisson, PREFIX + name, owner);
+    return compareAndDelete(compareAndDelete, PREFIX + name, owner);
   }
 
   /** Whether anyone holds {@code name} right now. */
@@ -57,9 +60,9 @@ public class BareRedisLock {
     return redisson.getBucket(PREFIX + name, StringCodec.INSTANCE).isExists();
   }
 
-  static boolean compareAndDelete(RedissonClient redisson, String key, String owner) {
-    Long deleted = redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE,
-        COMPARE_AND_DELETE, RScript.ReturnType.LONG, List.of(key), owner);
+  /** Runs {@code script} ({@link #COMPARE_AND_DELETE}) on {@code key}: true if it deleted it. */
+  static boolean compareAndDelete(LuaScript script, String key, String owner) {
+    Long deleted = script.run(RScript.ReturnType.LONG, List.of(key), owner);
     return deleted != null && deleted == 1L;
   }
 }

@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.locking;
 
+import dev.fieldguide.orders.redis.LuaScript;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -38,17 +39,21 @@ public class FencedLock {
       """;
 
   private final RedissonClient redisson;
+  private final LuaScript acquire;
+  private final LuaScript compareAndDelete;
 
   FencedLock(RedissonClient redisson) {
     this.redisson = redisson;
+    this.acquire = new LuaScript(redisson, ACQUIRE);
+    this.compareAndDelete = new LuaScript(redisson, BareRedisLock.COMPARE_AND_DELETE);
   }
 
   /** A lease on {@code resource} for {@code ttl} with its fencing token, or empty when held. */
   public Optional<Lease> tryAcquire(String resource, Duration ttl) {
     String owner = UUID.randomUUID().toString();
-    Long token = redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, ACQUIRE,
-        RScript.ReturnType.LONG, List.of(leaseKey(resource), counterKey(resource)), owner,
-        String.valueOf(ttl.toMillis()), String.valueOf(COUNTER_TTL.toMillis()));
+    Long token = acquire.run(RScript.ReturnType.LONG,
+        List.of(leaseKey(resource), counterKey(resource)), owner, String.valueOf(ttl.toMillis()),
+        String.valueOf(COUNTER_TTL.toMillis()));
     return token == null || token == 0L
         ? Optional.empty()
         : Optional.of(new Lease(resource, owner, token));
@@ -56,7 +61,8 @@ public class FencedLock {
 
   /** Ends the lease if it is still this holder's; false when it expired (or someone else's). */
   public boolean release(Lease lease) {
-    return BareRedisLock.compareAndDelete(redisson, leaseKey(lease.resource()), lease.owner());
+    return BareRedisLock.compareAndDelete(compareAndDelete, leaseKey(lease.resource()),
+        lease.owner());
   }
 
   /** Whether anyone holds a lease on {@code resource} right now. */

@@ -1,14 +1,13 @@
 package dev.fieldguide.orders.ratelimit;
 
+import dev.fieldguide.orders.redis.LuaScript;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
+import java.util.Objects;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
-import org.redisson.client.RedisException;
-import org.redisson.client.codec.StringCodec;
 import org.springframework.core.io.ClassPathResource;
 
 /**
@@ -17,46 +16,18 @@ import org.springframework.core.io.ClassPathResource;
  */
 public class TokenBucket {
 
-  private static final String SCRIPT = read("ratelimit/token-bucket.lua");
-
-  private final RScript redis;
-  private volatile @Nullable String sha; // loaded on first use: the app must start without Redis
+  private final LuaScript script;
 
   public TokenBucket(RedissonClient redisson) {
-    this.redis = redisson.getScript(StringCodec.INSTANCE);
+    this.script = new LuaScript(redisson, read("ratelimit/token-bucket.lua"));
   }
 
-  /**
-   * Takes one token from {@code bucketKey} under {@code policy}: one {@code EVALSHA}, plus a
-   * {@code SCRIPT LOAD} the first time and after Redis has restarted and forgotten the script.
-   */
+  /** Takes one token from {@code bucketKey} under {@code policy}: one {@code EVALSHA}. */
   public Decision take(String bucketKey, RateLimitPolicy policy) {
-    String loaded = sha;
-    if (loaded == null) {
-      loaded = load();
-    }
-    List<Long> result;
-    try {
-      result = evalSha(loaded, bucketKey, policy);
-    } catch (RedisException e) {
-      if (e.getMessage() == null || !e.getMessage().contains("NOSCRIPT")) {
-        throw e;
-      }
-      result = evalSha(load(), bucketKey, policy);
-    }
-    return new Decision(result.get(0) == 1, result.get(1), result.get(2), result.get(3));
-  }
-
-  private String load() {
-    String loaded = redis.scriptLoad(SCRIPT);
-    sha = loaded;
-    return loaded;
-  }
-
-  private List<Long> evalSha(String script, String bucketKey, RateLimitPolicy policy) {
-    return redis.evalSha(RScript.Mode.READ_WRITE, script, RScript.ReturnType.LIST,
+    List<Long> result = Objects.requireNonNull(script.run(RScript.ReturnType.LIST,
         List.of(bucketKey), String.valueOf(policy.capacity()),
-        String.valueOf(policy.refillPerSecond()), "1");
+        String.valueOf(policy.refillPerSecond()), "1"));
+    return new Decision(result.get(0) == 1, result.get(1), result.get(2), result.get(3));
   }
 
   private static String read(String resource) {
