@@ -1,8 +1,7 @@
 package dev.fieldguide.orders.outbox;
 
+import dev.fieldguide.orders.web.RequestCorrelation;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -39,18 +38,8 @@ public class OutboxWriter {
         .param("aggregateId", String.valueOf(aggregateId))
         .param("eventType", event.getClass().getSimpleName())
         .param("payload", json.writeValueAsString(event))
-        .param("traceparent", traceparent())
+        .param("traceparent", RequestCorrelation.traceparent())
         .update();
     return id;
-  }
-
-  /** W3C trace context of the request, so the consumer's work joins the same trace. */
-  private static @Nullable String traceparent() {
-    String traceId = MDC.get("trace_id");
-    if (traceId == null) {
-      return null;
-    }
-    String spanId = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    return "00-" + traceId + "-" + spanId + "-01";
   }
 }

@@ -62,6 +62,19 @@ public class RequestCorrelation extends OncePerRequestFilter {
   }
 
   /** The request id this filter chose for the request (echoed or generated). */
+  /**
+   * The W3C {@code traceparent} to hand on with work this request causes (an outbox event, an
+   * enqueued job), so that work joins the request's trace; null outside a request.
+   */
+  public static @Nullable String traceparent() {
+    String traceId = MDC.get("trace_id");
+    if (traceId == null) {
+      return null;
+    }
+    String spanId = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    return "00-" + traceId + "-" + spanId + "-01";
+  }
+
   public static String requestId(HttpServletRequest request) {
     return request.getAttribute(REQUEST_ID_ATTRIBUTE) instanceof String id
         ? id

@@ -1,0 +1,87 @@
+package dev.fieldguide.orders.jobs;
+
+import dev.fieldguide.orders.web.BadRequestException;
+import dev.fieldguide.orders.web.BusinessRuleException;
+import dev.fieldguide.orders.web.NotFoundException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/** The task API: enqueue now, after a countdown or at an eta; read a run; re-drive a dead one. */
+@RestController
+@RequestMapping("/api/v1/jobs")
+class JobController {
+
+  private final JobScheduler scheduler;
+  private final JobRuns runs;
+  private final Tasks tasks;
+
+  JobController(JobScheduler scheduler, JobRuns runs, Tasks tasks) {
+    this.scheduler = scheduler;
+    this.runs = runs;
+    this.tasks = tasks;
+  }
+
+  /**
+   * The body of {@code POST /api/v1/jobs}: at most one of {@code countdownSeconds} (run that many
+   * seconds from now) and {@code eta} (an ISO-8601 instant); neither means now.
+   */
+  record EnqueueRequest(@NotBlank @Nullable String type, @Nullable JsonNode arguments,
+      @PositiveOrZero @Nullable Long countdownSeconds, @Nullable Instant eta) {}
+
+  @PostMapping
+  ResponseEntity<JobRunView> enqueue(@Valid @RequestBody EnqueueRequest request) {
+    if (request.countdownSeconds() != null && request.eta() != null) {
+      throw new BadRequestException("COUNTDOWN_AND_ETA", "Give countdownSeconds or eta, not both.");
+    }
+    Instant runAt = request.eta() != null
+        ? request.eta()
+        : Instant.now().plusSeconds(request.countdownSeconds() == null
+            ? 0
+            : request.countdownSeconds());
+    JsonNode arguments = request.arguments() == null
+        ? JsonNodeFactory.instance.objectNode()
+        : request.arguments();
+    if (!arguments.isObject()) {
+      throw new BadRequestException("ARGUMENTS_NOT_AN_OBJECT", "arguments must be a JSON object.");
+    }
+    UUID runId = scheduler.enqueue(String.valueOf(request.type()), arguments, runAt);
+    return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + runId))
+        .body(view(runId));
+  }
+
+  @GetMapping("/{runId}")
+  JobRunView run(@PathVariable UUID runId) {
+    return view(runId);
+  }
+
+  /** Gives a dead run a fresh set of attempts of its task's policy, starting now. */
+  @PostMapping("/{runId}/redrive")
+  JobRunView redrive(@PathVariable UUID runId) {
+    JobRunView run = view(runId);
+    if (!scheduler.redrive(runId, tasks.get(run.type()).retryPolicy().maxAttempts())) {
+      throw new BusinessRuleException(HttpStatus.CONFLICT, "RUN_NOT_DEAD",
+          "Only a dead run can be re-driven; this one is " + run.state() + ".", List.of());
+    }
+    return view(runId);
+  }
+
+  private JobRunView view(UUID runId) {
+    return runs.find(runId).orElseThrow(() -> new NotFoundException("job run", runId));
+  }
+}

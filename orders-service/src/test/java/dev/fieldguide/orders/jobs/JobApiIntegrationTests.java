@@ -1,0 +1,100 @@
+package dev.fieldguide.orders.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.fieldguide.orders.support.Api;
+import dev.fieldguide.orders.support.IntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** C1: enqueue now, after a countdown or at an eta; the result backend; bad input as problems. */
+@IntegrationTest
+class JobApiIntegrationTests {
+
+  private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
+
+  @Autowired
+  Api api;
+
+  @Test
+  void aRunEnqueuedNowSucceedsAndItsResultIsReadable() {
+    var accepted = api.post("/api/v1/jobs",
+        "{\"type\": \"echo\", \"arguments\": {\"order\": 42, \"note\": \"hi\"}}", JSON);
+
+    assertThat(accepted.status()).isEqualTo(202);
+    String location = accepted.header("Location");
+    assertThat(location).startsWith("/api/v1/jobs/");
+    JsonNode run = awaitState(location, "SUCCEEDED");
+    assertThat(run.path("attempts").asInt()).isEqualTo(1);
+    assertThat(run.path("result").path("order").asInt()).isEqualTo(42);
+    assertThat(run.path("result").path("note").asString()).isEqualTo("hi");
+    assertThat(run.path("attemptLog").get(0).path("outcome").asString()).isEqualTo("SUCCEEDED");
+  }
+
+  @Test
+  void aCountdownDelaysTheRun() {
+    Instant before = Instant.now();
+
+    var accepted = api.post("/api/v1/jobs", "{\"type\": \"echo\", \"countdownSeconds\": 2}",
+        JSON);
+
+    JsonNode queued = accepted.jsonBody();
+    assertThat(queued.path("state").asString()).isEqualTo("SCHEDULED");
+    Instant runAt = OffsetDateTime.parse(queued.path("runAt").asString()).toInstant();
+    assertThat(runAt).isBetween(before.plusSeconds(2), Instant.now().plusSeconds(2));
+    JsonNode done = awaitState(accepted.header("Location"), "SUCCEEDED");
+    Instant started = OffsetDateTime.parse(done.path("startedAt").asString()).toInstant();
+    assertThat(started).isAfterOrEqualTo(runAt.minusMillis(50)); // clocks: app vs PostgreSQL
+  }
+
+  @Test
+  void anEtaInTheFutureStaysScheduledUntilThen() {
+    Instant eta = Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.MILLIS);
+
+    var accepted = api.post("/api/v1/jobs",
+        "{\"type\": \"echo\", \"eta\": \"%s\"}".formatted(eta), JSON);
+
+    assertThat(accepted.status()).isEqualTo(202);
+    JsonNode run = api.get(accepted.header("Location")).jsonBody();
+    assertThat(run.path("state").asString()).isEqualTo("SCHEDULED");
+    assertThat(OffsetDateTime.parse(run.path("runAt").asString()).toInstant()).isEqualTo(eta);
+  }
+
+  @Test
+  void badInputIsAProblemNeverAServerError() {
+    assertProblem(api.post("/api/v1/jobs", "{\"type\": \"no-such-job\"}", JSON), 400,
+        "UNKNOWN_JOB_TYPE");
+    assertProblem(api.post("/api/v1/jobs", "{\"type\": \"echo\", \"eta\": \"tomorrow\"}", JSON),
+        400, null);
+    assertProblem(api.post("/api/v1/jobs",
+        "{\"type\": \"echo\", \"eta\": \"2030-01-01T00:00:00Z\", \"countdownSeconds\": 5}", JSON),
+        400, "COUNTDOWN_AND_ETA");
+    assertProblem(api.post("/api/v1/jobs", "{\"type\": \"echo\", \"arguments\": [1, 2]}", JSON),
+        400, "ARGUMENTS_NOT_AN_OBJECT");
+    assertProblem(api.post("/api/v1/jobs", "{\"arguments\": {}}", JSON), 400, null);
+    assertProblem(api.get("/api/v1/jobs/" + UUID.randomUUID()), 404, null);
+    assertProblem(api.get("/api/v1/jobs/not-a-uuid"), 400, null);
+  }
+
+  private JsonNode awaitState(String location, String state) {
+    return await().atMost(Duration.ofSeconds(20)).until(() -> api.get(location).jsonBody(),
+        run -> run.path("state").asString().equals(state));
+  }
+
+  private static void assertProblem(Api.Response response, int status, @Nullable String code) {
+    assertThat(response.status()).isEqualTo(status);
+    assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+    if (code != null) {
+      assertThat(response.jsonBody().path("code").asString()).isEqualTo(code);
+    }
+  }
+}
