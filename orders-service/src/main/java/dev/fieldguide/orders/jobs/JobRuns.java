@@ -50,26 +50,39 @@ class JobRuns {
     return started;
   }
 
-  void succeeded(Started run, @Nullable String result) {
-    jdbc.sql("""
+  /*
+   * The outcome of an attempt is recorded only while that attempt is the run's latest: the attempt
+   * number is the fencing token. A worker that stalled (or was presumed dead and its job recovered
+   * elsewhere) and comes back late records nothing; false tells it so.
+   */
+
+  boolean succeeded(Started run, @Nullable String result) {
+    boolean current = jdbc.sql("""
         UPDATE job_runs SET state = 'SUCCEEDED', finished_at = now(), result = :result::jsonb,
                             last_error = NULL
-        WHERE id = :id
-        """).param("result", result).param("id", run.id()).update();
+        WHERE id = :id AND attempts = :attempt AND state = 'RUNNING'
+        """).param("result", result).param("id", run.id()).param("attempt", run.attempt())
+        .update() == 1;
     finishAttempt(run, "SUCCEEDED", null);
+    return current;
   }
 
-  void retrying(Started run, String error, Instant nextAt) {
-    jdbc.sql("UPDATE job_runs SET state = 'RETRYING', run_at = ?, last_error = ? WHERE id = ?")
-        .params(utc(nextAt), truncate(error), run.id()).update();
+  boolean retrying(Started run, String error, Instant nextAt) {
+    boolean current = jdbc.sql("""
+        UPDATE job_runs SET state = 'RETRYING', run_at = ?, last_error = ?
+        WHERE id = ? AND attempts = ? AND state = 'RUNNING'
+        """).params(utc(nextAt), truncate(error), run.id(), run.attempt()).update() == 1;
     finishAttempt(run, "FAILED", error);
+    return current;
   }
 
-  void dead(Started run, String error) {
-    jdbc.sql("""
-        UPDATE job_runs SET state = 'DEAD', finished_at = now(), last_error = ? WHERE id = ?
-        """).params(truncate(error), run.id()).update();
+  boolean dead(Started run, String error) {
+    boolean current = jdbc.sql("""
+        UPDATE job_runs SET state = 'DEAD', finished_at = now(), last_error = ?
+        WHERE id = ? AND attempts = ? AND state = 'RUNNING'
+        """).params(truncate(error), run.id(), run.attempt()).update() == 1;
     finishAttempt(run, "FAILED", error);
+    return current;
   }
 
   /** Gives a dead run {@code attempts} more; empty when the run is unknown or not dead. */

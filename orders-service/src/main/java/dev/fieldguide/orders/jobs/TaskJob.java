@@ -54,8 +54,9 @@ class TaskJob implements Job {
       Task task = tasks.get(run.type());
       Object result = task.run(new TaskContext(run.id(), run.attempt(),
           json.readTree(run.arguments())));
-      transactions.executeWithoutResult(status -> runs.succeeded(run, encode(result)));
-      outcome = "succeeded";
+      boolean current = Boolean.TRUE.equals(
+          transactions.execute(status -> runs.succeeded(run, encode(result))));
+      outcome = current ? "succeeded" : stale(run);
     } catch (Exception e) {
       outcome = failed(run, e);
     }
@@ -72,15 +73,26 @@ class TaskJob implements Job {
     if (policy.isEmpty() || !retry) {
       log.warn("Run {} of {} is dead after attempt {}: {}", run.id(), run.type(), run.attempt(),
           error);
-      transactions.executeWithoutResult(status -> runs.dead(run, error));
-      return "dead";
+      boolean current = Boolean.TRUE.equals(
+          transactions.execute(status -> runs.dead(run, error)));
+      return current ? "dead" : stale(run);
     }
     Instant next = Instant.now().plus(policy.get().delayBefore(run.attempt() + 1));
-    transactions.executeWithoutResult(status -> {
-      runs.retrying(run, error, next);
+    boolean current = Boolean.TRUE.equals(transactions.execute(status -> {
+      if (!runs.retrying(run, error, next)) {
+        return false;
+      }
       scheduler.scheduleAttempt(run.id(), next);
-    });
-    return "retried";
+      return true;
+    }));
+    return current ? "retried" : stale(run);
+  }
+
+  /** A later attempt of this run exists (this worker was presumed dead): its outcome stands. */
+  private static String stale(JobRuns.Started run) {
+    log.warn("Attempt {} of run {} finished after a later attempt started; not recorded",
+        run.attempt(), run.id());
+    return "stale";
   }
 
   private @Nullable String encode(@Nullable Object result) {
