@@ -60,7 +60,8 @@ class TaskJob implements Job {
     } catch (Exception e) {
       outcome = failed(run, e);
     }
-    timing.stop(meters.timer("fieldguide.jobs.duration", "job", run.type()));
+    timing.stop(Timer.builder("fieldguide.jobs.duration").tag("job", run.type())
+        .publishPercentileHistogram().register(meters));
     meters.counter("fieldguide.jobs.runs", "job", run.type(), "outcome", outcome).increment();
   }
 
