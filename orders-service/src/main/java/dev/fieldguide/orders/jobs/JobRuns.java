@@ -41,9 +41,10 @@ class JobRuns {
         UPDATE job_runs SET state = 'RUNNING', attempts = attempts + 1,
                             started_at = coalesce(started_at, now())
         WHERE id = ? AND state IN ('SCHEDULED', 'RETRYING', 'RUNNING')
-        RETURNING id, job_type, arguments::text, attempts, max_attempts
+        RETURNING id, job_type, arguments::text, attempts, max_attempts, traceparent
         """).param(id).query((rs, row) -> new Started(rs.getObject(1, UUID.class),
-        rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5))).optional();
+        rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getString(6)))
+        .optional();
     started.ifPresent(run -> jdbc.sql(
         "INSERT INTO job_attempts (run_id, attempt, started_at) VALUES (?, ?, now())")
         .params(id, run.attempt()).update());
@@ -133,5 +134,6 @@ class JobRuns {
   }
 
   /** A run whose attempt number {@code attempt} has just started. */
-  record Started(UUID id, String type, String arguments, int attempt, int maxAttempts) {}
+  record Started(UUID id, String type, String arguments, int attempt, int maxAttempts,
+      @Nullable String traceparent) {}
 }

@@ -10,6 +10,7 @@ import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,6 +49,13 @@ class TaskJob implements Job {
       return; // finished already: a duplicate delivery changes nothing
     }
     JobRuns.Started run = started.get();
+    // The enqueuing request's trace id goes on every log line of the run (C7).
+    try (var traced = MDC.putCloseable("trace_id", traceIdOf(run.traceparent()))) {
+      execute(run);
+    }
+  }
+
+  private void execute(JobRuns.Started run) {
     Timer.Sample timing = Timer.start(meters);
     String outcome;
     try {
@@ -94,6 +102,12 @@ class TaskJob implements Job {
     log.warn("Attempt {} of run {} finished after a later attempt started; not recorded",
         run.attempt(), run.id());
     return "stale";
+  }
+
+  /** The trace id of a W3C traceparent ({@code 00-<trace id>-<span id>-<flags>}), or "". */
+  static String traceIdOf(@Nullable String traceparent) {
+    String[] parts = traceparent == null ? new String[0] : traceparent.split("-");
+    return parts.length == 4 ? parts[1] : "";
   }
 
   private @Nullable String encode(@Nullable Object result) {

@@ -63,7 +63,7 @@ class OutboxLab implements Lab {
       unsent = unsent(customer);
       notified = count("SELECT count(*) FROM notifications WHERE customer_id = ?", customer);
       if (unsent > 0 || notified < created) {
-        pause();
+        LabWait.pause(Duration.ofMillis(50));
       }
     } while ((unsent > 0 || notified < created) && Instant.now().isBefore(deadline));
 
@@ -146,14 +146,5 @@ class OutboxLab implements Lab {
 
   private long count(String sql, long customer) {
     return jdbc.sql(sql).param(customer).query(Long.class).single();
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(50); // a live demo polling the database, bounded by WAIT
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -67,6 +70,22 @@ class JobApiIntegrationTests {
     JsonNode run = api.get(accepted.header("Location")).jsonBody();
     assertThat(run.path("state").asString()).isEqualTo("SCHEDULED");
     assertThat(OffsetDateTime.parse(run.path("runAt").asString()).toInstant()).isEqualTo(eta);
+  }
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void theEnqueuingRequestsTraceIdIsOnTheRunsLogLines(CapturedOutput output) {
+    String traceId = UUID.randomUUID().toString().replace("-", "");
+    Map<String, String> headers = Map.of("Content-Type", "application/json", "traceparent",
+        "00-" + traceId + "-00f067aa0ba902b7-01");
+
+    var accepted = api.post("/api/v1/jobs",
+        "{\"type\": \"flaky\", \"arguments\": {\"permanent\": true}}", headers);
+    awaitState(accepted.header("Location"), "DEAD");
+
+    String runId = accepted.jsonBody().path("runId").asString();
+    assertThat(output.getAll().lines().filter(line -> line.contains(runId + " of flaky is dead")))
+        .singleElement().asString().contains("trace=" + traceId);
   }
 
   @Test
