@@ -1,17 +1,13 @@
 package dev.fieldguide.orders.jobs;
 
 import dev.fieldguide.orders.web.BadRequestException;
-import dev.fieldguide.orders.web.BusinessRuleException;
-import dev.fieldguide.orders.web.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,19 +18,17 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
-/** The task API: enqueue now, after a countdown or at an eta; read a run; re-drive a dead one. */
+/** The task API: enqueue now, after a countdown or at an eta; read a run. */
 @RestController
 @RequestMapping("/api/v1/jobs")
 class JobController {
 
   private final JobScheduler scheduler;
   private final JobRuns runs;
-  private final Tasks tasks;
 
-  JobController(JobScheduler scheduler, JobRuns runs, Tasks tasks) {
+  JobController(JobScheduler scheduler, JobRuns runs) {
     this.scheduler = scheduler;
     this.runs = runs;
-    this.tasks = tasks;
   }
 
   /**
@@ -70,18 +64,7 @@ class JobController {
     return view(runId);
   }
 
-  /** Gives a dead run a fresh set of attempts of its task's policy, starting now. */
-  @PostMapping("/{runId}/redrive")
-  JobRunView redrive(@PathVariable UUID runId) {
-    JobRunView run = view(runId);
-    if (!scheduler.redrive(runId, tasks.get(run.type()).retryPolicy().maxAttempts())) {
-      throw new BusinessRuleException(HttpStatus.CONFLICT, "RUN_NOT_DEAD",
-          "Only a dead run can be re-driven; this one is " + run.state() + ".", List.of());
-    }
-    return view(runId);
-  }
-
   private JobRunView view(UUID runId) {
-    return runs.find(runId).orElseThrow(() -> new NotFoundException("job run", runId));
+    return runs.view(runId);
   }
 }

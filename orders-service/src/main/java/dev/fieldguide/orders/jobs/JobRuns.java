@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.jobs;
 
+import dev.fieldguide.orders.web.NotFoundException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -94,6 +95,11 @@ class JobRuns {
         WHERE id = ? AND state = 'DEAD'
         RETURNING job_type
         """).params(attempts, id).query(String.class).optional();
+  }
+
+  /** The run as the API shows it; 404 when there is none. */
+  JobRunView view(UUID id) {
+    return find(id).orElseThrow(() -> new NotFoundException("job run", id));
   }
 
   Optional<JobRunView> find(UUID id) {

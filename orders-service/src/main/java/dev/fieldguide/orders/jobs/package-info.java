@@ -1,12 +1,17 @@
 /**
- * C1/C3 — background jobs, Celery's answers on Quartz: tasks are Spring beans ({@code Task}),
- * enqueued now, after a countdown or at an eta ({@code JobScheduler}, {@code POST
- * /api/v1/jobs}); Quartz's JDBC store on PostgreSQL is the durable queue (the broker) and {@code
- * job_runs}/{@code job_attempts} are the result backend; failures retry with exponential backoff,
- * jitter and a cap ({@code RetryPolicy}) until the run is dead and can be re-driven.
+ * C1, C3, C6, C7, C10 — background jobs, Celery's answers on Quartz: tasks are Spring beans
+ * ({@code Task}), enqueued now, after a countdown or at an eta ({@code JobScheduler}, {@code POST
+ * /api/v1/jobs}); Quartz's clustered JDBC store on PostgreSQL is the durable queue (the broker)
+ * and {@code job_runs}/{@code job_attempts} are the result backend.
+ *
+ * <p>Failures retry with exponential backoff, jitter and a cap ({@code RetryPolicy}) until the
+ * run is dead and can be re-driven; a job whose node dies is run again elsewhere and {@code
+ * ProcessedRuns} keeps its effect to one; {@code JobMetrics} and {@code TaskJob} record what runs.
  *
  * @see dev.fieldguide.orders.jobs.JobApiIntegrationTests
  * @see dev.fieldguide.orders.jobs.RetryBackoffIntegrationTests
+ * @see dev.fieldguide.orders.jobs.WorkerCrashRecoveryIntegrationTests
+ * @see dev.fieldguide.orders.jobs.JobBurstIntegrationTests
  */
 @NullMarked
 package dev.fieldguide.orders.jobs;

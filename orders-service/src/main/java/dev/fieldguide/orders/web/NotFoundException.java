@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.web;
 
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
@@ -10,7 +11,8 @@ public class NotFoundException extends ErrorResponseException {
     super(HttpStatus.NOT_FOUND);
     getBody().setTitle("Not Found");
     getBody().setDetail("No %s with id %s.".formatted(resource, id));
+    // "job run" -> JOB_RUN_NOT_FOUND: codes are identifiers programs match on.
     getBody().setProperty(Problems.CODE,
-        resource.toUpperCase(java.util.Locale.ROOT) + "_NOT_FOUND");
+        resource.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_") + "_NOT_FOUND");
   }
 }

@@ -61,7 +61,6 @@ public class RequestCorrelation extends OncePerRequestFilter {
     return request.getAttribute(TRACE_ID_ATTRIBUTE) instanceof String id ? id : chooseTraceId(null);
   }
 
-  /** The request id this filter chose for the request (echoed or generated). */
   /**
    * The W3C {@code traceparent} to hand on with work this request causes (an outbox event, an
    * enqueued job), so that work joins the request's trace; null outside a request.
@@ -75,6 +74,7 @@ public class RequestCorrelation extends OncePerRequestFilter {
     return "00-" + traceId + "-" + spanId + "-01";
   }
 
+  /** The request id this filter chose for the request (echoed or generated). */
   public static String requestId(HttpServletRequest request) {
     return request.getAttribute(REQUEST_ID_ATTRIBUTE) instanceof String id
         ? id

@@ -67,7 +67,8 @@ class RetryBackoffIntegrationTests {
     String location = enqueue("{\"permanent\": true}");
     awaitState(location, "DEAD");
 
-    var redriven = api.post(location + "/redrive", "", JSON);
+    var redriven = api.post(location.replace("/api/v1/jobs/", "/admin/jobs/") + "/redrive", "",
+        JSON);
 
     assertThat(redriven.status()).isEqualTo(200);
     assertThat(redriven.jsonBody().path("maxAttempts").asInt())
@@ -83,7 +84,8 @@ class RetryBackoffIntegrationTests {
     String location = enqueue("{\"failures\": 0}");
     awaitState(location, "SUCCEEDED");
 
-    var refused = api.post(location + "/redrive", "", JSON);
+    var refused = api.post(location.replace("/api/v1/jobs/", "/admin/jobs/") + "/redrive", "",
+        JSON);
 
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.jsonBody().path("code").asString()).isEqualTo("RUN_NOT_DEAD");
