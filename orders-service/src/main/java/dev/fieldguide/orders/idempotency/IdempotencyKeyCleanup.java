@@ -1,17 +1,23 @@
 package dev.fieldguide.orders.idempotency;
 
+import dev.fieldguide.orders.jobs.RetryPolicy;
+import dev.fieldguide.orders.jobs.Task;
+import dev.fieldguide.orders.jobs.TaskContext;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes expired keys in batches, each its own short statement, so a large backlog never turns
- * into one long transaction that bloats the table and blocks vacuum.
+ * Task {@code expire-idempotency-keys}: deletes expired keys in batches, each its own short
+ * statement, so a large backlog never turns into one long transaction that bloats the table and
+ * blocks vacuum. It runs on a Quartz cron trigger ({@code fieldguide.jobs.schedules}), so one node
+ * of the cluster runs it per firing, not every node on its own timer.
  */
 @Component
-class IdempotencyKeyCleanup {
+class IdempotencyKeyCleanup implements Task {
 
+  static final String TYPE = "expire-idempotency-keys";
   private static final Logger log = LoggerFactory.getLogger(IdempotencyKeyCleanup.class);
 
   private final IdempotencyKeyStore store;
@@ -22,12 +28,24 @@ class IdempotencyKeyCleanup {
     this.properties = properties;
   }
 
-  @Scheduled(fixedDelayString = "${fieldguide.idempotency.cleanup-interval:PT1H}", initialDelayString = "${fieldguide.idempotency.cleanup-interval:PT1H}")
-  void run() {
+  @Override
+  public String type() {
+    return TYPE;
+  }
+
+  /** Not retried: the next hourly firing picks up whatever this one left. */
+  @Override
+  public RetryPolicy retryPolicy() {
+    return RetryPolicy.NO_RETRY;
+  }
+
+  @Override
+  public Object run(TaskContext context) {
     long deleted = deleteExpired();
     if (deleted > 0) {
       log.info("Deleted {} expired idempotency keys", deleted);
     }
+    return Map.of("deleted", deleted);
   }
 
   /** Deletes every expired key, one batch per statement; returns the total. */

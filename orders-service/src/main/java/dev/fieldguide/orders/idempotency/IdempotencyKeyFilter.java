@@ -22,7 +22,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -39,7 +38,6 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
-@EnableScheduling
 @EnableConfigurationProperties(IdempotencyProperties.class)
 class IdempotencyKeyFilter extends OncePerRequestFilter {
 

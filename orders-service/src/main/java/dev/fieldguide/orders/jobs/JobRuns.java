@@ -23,11 +23,13 @@ class JobRuns {
     this.jdbc = jdbc;
   }
 
+  /** Records a new run; an id already recorded (a recovered periodic firing, C5) is kept. */
   void insert(UUID id, String type, String arguments, int maxAttempts, Instant runAt,
       @Nullable String traceparent) {
     jdbc.sql("""
         INSERT INTO job_runs (id, job_type, arguments, state, max_attempts, run_at, traceparent)
         VALUES (:id, :type, :arguments::jsonb, 'SCHEDULED', :maxAttempts, :runAt, :traceparent)
+        ON CONFLICT (id) DO NOTHING
         """).param("id", id).param("type", type).param("arguments", arguments)
         .param("maxAttempts", maxAttempts).param("runAt", utc(runAt))
         .param("traceparent", traceparent).update();
@@ -85,6 +87,32 @@ class JobRuns {
         """).params(truncate(error), run.id(), run.attempt()).update() == 1;
     finishAttempt(run, "FAILED", error);
     return current;
+  }
+
+  /**
+   * C8: the attempt outlived its hard time limit and was abandoned. Final, like DEAD, but a
+   * separate state because the attempt's thread may still be running.
+   */
+  boolean timedOut(Started run, String error) {
+    boolean current = jdbc.sql("""
+        UPDATE job_runs SET state = 'TIMED_OUT', finished_at = now(), last_error = ?
+        WHERE id = ? AND attempts = ? AND state = 'RUNNING'
+        """).params(truncate(error), run.id(), run.attempt()).update() == 1;
+    finishAttempt(run, "TIMED_OUT", error);
+    return current;
+  }
+
+  /**
+   * C5 retention: deletes up to {@code batch} runs that finished before {@code cutoff} (their
+   * attempts and checkpoints go with them); returns how many went.
+   */
+  int deleteFinishedBefore(Instant cutoff, int batch) {
+    return jdbc.sql("""
+        DELETE FROM job_runs WHERE id IN (
+          SELECT id FROM job_runs
+          WHERE state IN ('SUCCEEDED', 'DEAD', 'TIMED_OUT') AND finished_at < ?
+          LIMIT ?)
+        """).params(utc(cutoff), batch).update();
   }
 
   /** Gives a dead run {@code attempts} more; empty when the run is unknown or not dead. */

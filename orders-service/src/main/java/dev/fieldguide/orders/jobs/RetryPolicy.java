@@ -17,6 +17,9 @@ public record RetryPolicy(int maxAttempts, Duration firstDelay, Duration maxDela
   public static final RetryPolicy DEFAULT = new RetryPolicy(5, Duration.ofSeconds(1),
       Duration.ofMinutes(5), 1.0);
 
+  /** One attempt and no retry: for periodic work whose next firing is its retry (C5). */
+  public static final RetryPolicy NO_RETRY = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, 0);
+
   public RetryPolicy {
     if (maxAttempts < 1 || jitter < 0 || jitter > 1 || firstDelay.isNegative()
         || maxDelay.compareTo(firstDelay) < 0) {

@@ -16,6 +16,11 @@ public interface Task {
     return RetryPolicy.DEFAULT;
   }
 
+  /** How long one attempt may run (C8); the default sets no limit. */
+  default TimeLimits timeLimits() {
+    return TimeLimits.NONE;
+  }
+
   /**
    * Does the work, possibly more than once for one run (delivery is at-least-once), so it must be
    * idempotent. The return value becomes the run's JSON result. Throw {@link PermanentFailure} for

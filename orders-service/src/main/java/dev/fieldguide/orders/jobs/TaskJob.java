@@ -43,7 +43,11 @@ class TaskJob implements Job {
 
   @Override
   public void execute(JobExecutionContext context) {
-    UUID runId = UUID.fromString(context.getMergedJobDataMap().getString(JobScheduler.RUN_ID));
+    execute(UUID.fromString(context.getMergedJobDataMap().getString(JobScheduler.RUN_ID)));
+  }
+
+  /** Runs the next attempt of run {@code runId} and records how it ended. */
+  void execute(UUID runId) {
     Optional<JobRuns.Started> started = transactions.execute(status -> runs.start(runId));
     if (started == null || started.isEmpty()) {
       return; // finished already: a duplicate delivery changes nothing
@@ -60,11 +64,17 @@ class TaskJob implements Job {
     String outcome;
     try {
       Task task = tasks.get(run.type());
-      Object result = task.run(new TaskContext(run.id(), run.attempt(),
+      Object result = TimeLimit.run(task, new TaskContext(run.id(), run.attempt(),
           json.readTree(run.arguments())));
       boolean current = Boolean.TRUE.equals(
           transactions.execute(status -> runs.succeeded(run, encode(result))));
       outcome = current ? "succeeded" : stale(run);
+    } catch (TimeLimit.HardLimitExceeded e) {
+      log.warn("Run {} of {} timed out in attempt {}: {}", run.id(), run.type(), run.attempt(),
+          e.getMessage());
+      boolean current = Boolean.TRUE.equals(
+          transactions.execute(status -> runs.timedOut(run, e.toString())));
+      outcome = current ? "timed-out" : stale(run);
     } catch (Exception e) {
       outcome = failed(run, e);
     }

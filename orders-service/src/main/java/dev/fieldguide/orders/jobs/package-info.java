@@ -8,10 +8,20 @@
  * run is dead and can be re-driven; a job whose node dies is run again elsewhere and {@code
  * ProcessedRuns} keeps its effect to one; {@code JobMetrics} and {@code TaskJob} record what runs.
  *
+ * <p>C5/C8/C9 — schedules, limits, long jobs: cron triggers from {@code fieldguide.jobs.schedules}
+ * run each periodic task on one node per firing, never overlapping ({@code PeriodicSchedules},
+ * {@code PeriodicTaskJob}); at most {@code threadCount} jobs run per node, and a task's {@code
+ * TimeLimits} interrupt it at the soft limit and record it TIMED_OUT at the hard one ({@code
+ * TimeLimit}); a long job saves its checkpoint in each chunk's transaction, so a retry resumes
+ * after the last committed chunk ({@code JobCheckpoints}, {@code RecomputeOrderTotalsTask}).
+ *
  * @see dev.fieldguide.orders.jobs.JobApiIntegrationTests
  * @see dev.fieldguide.orders.jobs.RetryBackoffIntegrationTests
  * @see dev.fieldguide.orders.jobs.WorkerCrashRecoveryIntegrationTests
  * @see dev.fieldguide.orders.jobs.JobBurstIntegrationTests
+ * @see dev.fieldguide.orders.jobs.PeriodicJobsIntegrationTests
+ * @see dev.fieldguide.orders.jobs.TimeLimitIntegrationTests
+ * @see dev.fieldguide.orders.jobs.ResumableJobIntegrationTests
  */
 @NullMarked
 package dev.fieldguide.orders.jobs;
