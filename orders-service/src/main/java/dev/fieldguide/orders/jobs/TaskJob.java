@@ -29,15 +29,17 @@ class TaskJob implements Job {
   private final TransactionTemplate transactions;
   private final JsonMapper json;
   private final MeterRegistry meters;
+  private final RunCompletion completion;
 
   TaskJob(JobRuns runs, Tasks tasks, JobScheduler scheduler, TransactionTemplate transactions,
-      JsonMapper json, MeterRegistry meters) {
+      JsonMapper json, MeterRegistry meters, RunCompletion completion) {
     this.runs = runs;
     this.tasks = tasks;
     this.scheduler = scheduler;
     this.transactions = transactions;
     this.json = json;
     this.meters = meters;
+    this.completion = completion;
   }
 
   @Override
@@ -54,7 +56,12 @@ class TaskJob implements Job {
       Task task = tasks.get(run.type());
       Object result = task.run(new TaskContext(run.id(), run.attempt(),
           json.readTree(run.arguments())));
-      transactions.executeWithoutResult(status -> runs.succeeded(run, encode(result)));
+      String encoded = encode(result);
+      // C4: chains and chords move on in the transaction that records the success.
+      transactions.executeWithoutResult(status -> {
+        runs.succeeded(run, encoded);
+        completion.succeeded(run.id(), encoded);
+      });
       outcome = "succeeded";
     } catch (Exception e) {
       outcome = failed(run, e);
@@ -72,7 +79,10 @@ class TaskJob implements Job {
     if (policy.isEmpty() || !retry) {
       log.warn("Run {} of {} is dead after attempt {}: {}", run.id(), run.type(), run.attempt(),
           error);
-      transactions.executeWithoutResult(status -> runs.dead(run, error));
+      transactions.executeWithoutResult(status -> {
+        runs.dead(run, error);
+        completion.dead(run.id());
+      });
       return "dead";
     }
     Instant next = Instant.now().plus(policy.get().delayBefore(run.attempt() + 1));
