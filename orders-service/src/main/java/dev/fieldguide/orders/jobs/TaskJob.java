@@ -30,15 +30,17 @@ class TaskJob implements Job {
   private final TransactionTemplate transactions;
   private final JsonMapper json;
   private final MeterRegistry meters;
+  private final RunCompletion completion;
 
   TaskJob(JobRuns runs, Tasks tasks, JobScheduler scheduler, TransactionTemplate transactions,
-      JsonMapper json, MeterRegistry meters) {
+      JsonMapper json, MeterRegistry meters, RunCompletion completion) {
     this.runs = runs;
     this.tasks = tasks;
     this.scheduler = scheduler;
     this.transactions = transactions;
     this.json = json;
     this.meters = meters;
+    this.completion = completion;
   }
 
   @Override
@@ -66,14 +68,26 @@ class TaskJob implements Job {
       Task task = tasks.get(run.type());
       Object result = TimeLimit.run(task, new TaskContext(run.id(), run.attempt(),
           json.readTree(run.arguments())));
-      boolean current = Boolean.TRUE.equals(
-          transactions.execute(status -> runs.succeeded(run, encode(result))));
+      String encoded = encode(result);
+      // C4: chains and chords move on in the transaction that records the success.
+      boolean current = Boolean.TRUE.equals(transactions.execute(status -> {
+        if (!runs.succeeded(run, encoded)) {
+          return false;
+        }
+        completion.succeeded(run.id(), encoded);
+        return true;
+      }));
       outcome = current ? "succeeded" : stale(run);
     } catch (TimeLimit.HardLimitExceeded e) {
       log.warn("Run {} of {} timed out in attempt {}: {}", run.id(), run.type(), run.attempt(),
           e.getMessage());
-      boolean current = Boolean.TRUE.equals(
-          transactions.execute(status -> runs.timedOut(run, e.toString())));
+      boolean current = Boolean.TRUE.equals(transactions.execute(status -> {
+        if (!runs.timedOut(run, e.toString())) {
+          return false;
+        }
+        completion.dead(run.id()); // final, like a dead run: a chord must not wait for it
+        return true;
+      }));
       outcome = current ? "timed-out" : stale(run);
     } catch (Exception e) {
       outcome = failed(run, e);
@@ -92,8 +106,13 @@ class TaskJob implements Job {
     if (policy.isEmpty() || !retry) {
       log.warn("Run {} of {} is dead after attempt {}: {}", run.id(), run.type(), run.attempt(),
           error);
-      boolean current = Boolean.TRUE.equals(
-          transactions.execute(status -> runs.dead(run, error)));
+      boolean current = Boolean.TRUE.equals(transactions.execute(status -> {
+        if (!runs.dead(run, error)) {
+          return false;
+        }
+        completion.dead(run.id());
+        return true;
+      }));
       return current ? "dead" : stale(run);
     }
     Instant next = Instant.now().plus(policy.get().delayBefore(run.attempt() + 1));

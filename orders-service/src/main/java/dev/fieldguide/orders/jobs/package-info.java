@@ -15,6 +15,10 @@
  * TimeLimit}); a long job saves its checkpoint in each chunk's transaction, so a retry resumes
  * after the last committed chunk ({@code JobCheckpoints}, {@code RecomputeOrderTotalsTask}).
  *
+ * <p>C4 — chains, groups and chords ({@code JobWorkflows}): the next step or a chord's countdown
+ * moves on in the transaction that records a run's final outcome, so a callback is enqueued
+ * exactly once.
+ *
  * @see dev.fieldguide.orders.jobs.JobApiIntegrationTests
  * @see dev.fieldguide.orders.jobs.RetryBackoffIntegrationTests
  * @see dev.fieldguide.orders.jobs.WorkerCrashRecoveryIntegrationTests
@@ -22,6 +26,7 @@
  * @see dev.fieldguide.orders.jobs.PeriodicJobsIntegrationTests
  * @see dev.fieldguide.orders.jobs.TimeLimitIntegrationTests
  * @see dev.fieldguide.orders.jobs.ResumableJobIntegrationTests
+ * @see dev.fieldguide.orders.jobs.JobWorkflowIntegrationTests
  */
 @NullMarked
 package dev.fieldguide.orders.jobs;

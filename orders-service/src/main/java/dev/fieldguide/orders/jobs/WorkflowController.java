@@ -1,0 +1,82 @@
+package dev.fieldguide.orders.jobs;
+
+import dev.fieldguide.orders.web.NotFoundException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/** C4 over HTTP: enqueue a chain or a group (a chord with a callback) and follow it. */
+@RestController
+@RequestMapping("/api/v1/jobs")
+class WorkflowController {
+
+  private final JobWorkflows workflows;
+  private final JobChains chains;
+  private final JobGroups groups;
+
+  WorkflowController(JobWorkflows workflows, JobChains chains, JobGroups groups) {
+    this.workflows = workflows;
+    this.chains = chains;
+    this.groups = groups;
+  }
+
+  /** One task of a workflow; arguments default to {@code {}}. */
+  record StepRequest(@NotBlank @Nullable String type, @Nullable JsonNode arguments) {
+
+    Step step() {
+      return new Step(String.valueOf(type), arguments == null
+          ? JsonNodeFactory.instance.objectNode()
+          : arguments);
+    }
+  }
+
+  /** The body of {@code POST /api/v1/jobs/chains}: the steps, in order. */
+  record ChainRequest(@Nullable List<@NotNull @Valid StepRequest> steps) {}
+
+  /** The body of {@code POST /api/v1/jobs/groups}: the members and an optional callback. */
+  record GroupRequest(@Nullable List<@NotNull @Valid StepRequest> members,
+      @Valid @Nullable StepRequest callback) {}
+
+  @PostMapping("/chains")
+  ResponseEntity<JobChainView> chain(@Valid @RequestBody ChainRequest request) {
+    UUID chainId = workflows.enqueueChain(steps(request.steps()));
+    return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/chains/" + chainId))
+        .body(chain(chainId));
+  }
+
+  @GetMapping("/chains/{chainId}")
+  JobChainView chain(@PathVariable UUID chainId) {
+    return chains.find(chainId).orElseThrow(() -> new NotFoundException("job chain", chainId));
+  }
+
+  @PostMapping("/groups")
+  ResponseEntity<JobGroupView> group(@Valid @RequestBody GroupRequest request) {
+    StepRequest callback = request.callback();
+    UUID groupId = workflows.enqueueGroup(steps(request.members()),
+        callback == null ? null : callback.step());
+    return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/groups/" + groupId))
+        .body(group(groupId));
+  }
+
+  @GetMapping("/groups/{groupId}")
+  JobGroupView group(@PathVariable UUID groupId) {
+    return groups.find(groupId).orElseThrow(() -> new NotFoundException("job group", groupId));
+  }
+
+  private static List<Step> steps(@Nullable List<StepRequest> requests) {
+    return requests == null ? List.of() : requests.stream().map(StepRequest::step).toList();
+  }
+}
