@@ -13,7 +13,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * A second instance of the whole service on its own port, sharing the first one's PostgreSQL
  * database and Redis database: for claims that must hold across instances (single flight, rate
- * limits). Started on first use, stopped with the test context.
+ * limits). Started on first use, stopped with the test context. It runs no jobs (see below);
+ * a second job node is {@code WorkerCrashRecoveryIntegrationTests}' own.
  */
 public class SecondInstance implements DisposableBean {
 
@@ -46,7 +47,12 @@ public class SecondInstance implements DisposableBean {
               "spring.datasource.password=" + nullToEmpty(database.getPassword()),
               "spring.data.redis.host=" + redisAddress.getHost(),
               "spring.data.redis.port=" + redisAddress.getPort(),
-              "spring.data.redis.database=" + redis.getDatabase())
+              "spring.data.redis.database=" + redis.getDatabase(),
+              // Quartz keeps JVM-wide registries keyed by scheduler name; a second scheduler of
+              // the same name in this JVM would take over the first one's connections. This
+              // instance's scheduler gets its own name and never starts: it serves HTTP only.
+              "spring.quartz.scheduler-name=field-guide-second-instance",
+              "spring.quartz.auto-startup=false")
           .run();
     }
     return context;
