@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Fixture task {@code apply-once}: adds 1 to the {@code job_demo_effects} row of its {@code key},
  * guarded by {@link ProcessedRuns} so that however often a run executes, the effect lands once.
  * A test can {@link #hold} a key: the run's first attempt then waits (in this JVM) until released,
- * which is how a worker is caught "mid-job" before it is stopped.
+ * which is how a worker is caught "mid-job" before it is stopped; across processes, argument
+ * {@code workMillis} makes the first attempt take that long ({@code scripts/worker-crash-drill.sh}).
  */
 @Component
 @ConditionalOnBooleanProperty("fieldguide.lab.enabled")
@@ -61,6 +62,10 @@ public class ApplyOnceTask implements Task {
     CountDownLatch hold = HOLDS.get(key);
     if (hold != null && context.attempt() == 1) {
       hold.await(MAX_HOLD.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    long workMillis = context.arguments().path("workMillis").asLong(0);
+    if (workMillis > 0 && context.attempt() == 1) {
+      Thread.sleep(Math.min(workMillis, MAX_HOLD.toMillis())); // a long first attempt to kill
     }
     boolean applied = Boolean.TRUE.equals(transactions.execute(status -> {
       if (!processed.claim(context.runId())) {
