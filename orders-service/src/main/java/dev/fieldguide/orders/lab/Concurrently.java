@@ -9,12 +9,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
-/** Runs N tasks on virtual threads released together, so they really overlap; results in order. */
-final class Concurrently {
+/**
+ * Runs N tasks on virtual threads released together, so they really overlap; results in order.
+ * The labs use it, and so do the tests that make the same claims.
+ */
+public final class Concurrently {
 
   private Concurrently() {}
 
-  static <T> List<T> run(int count, IntFunction<Callable<T>> task) {
+  public static <T> List<T> run(int count, IntFunction<Callable<T>> task) {
     var start = new CountDownLatch(1);
     List<Future<T>> futures = new ArrayList<>();
     try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {

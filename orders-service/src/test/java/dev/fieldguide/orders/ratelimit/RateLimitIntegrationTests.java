@@ -2,6 +2,7 @@ package dev.fieldguide.orders.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fieldguide.orders.lab.Concurrently;
 import dev.fieldguide.orders.lab.NonAtomicTokenBucket;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
@@ -9,14 +10,9 @@ import dev.fieldguide.orders.support.SecondInstance;
 import dev.fieldguide.orders.web.ProblemResponseWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
@@ -156,35 +152,14 @@ class RateLimitIntegrationTests {
   /** {@code requests} concurrent GETs of the exact-limit route, all as one API client. */
   private static List<Api.Response> burst(int requests, IntFunction<Api> target,
       String client) throws Exception {
-    return concurrently(requests, i -> () -> target.apply(i).get(EXACT,
+    return Concurrently.run(requests, i -> () -> target.apply(i).get(EXACT,
         Map.of("X-API-Key", client)));
   }
 
   private static long concurrentTakes(int takes,
       BiFunction<String, RateLimitPolicy, TokenBucket.Decision> take) throws Exception {
     String bucket = "fieldguide:ratelimit:unit:" + UUID.randomUUID();
-    return concurrently(takes, i -> () -> take.apply(bucket, POLICY)).stream()
+    return Concurrently.run(takes, i -> () -> take.apply(bucket, POLICY)).stream()
         .filter(TokenBucket.Decision::allowed).count();
-  }
-
-  private static <T> List<T> concurrently(int count,
-      IntFunction<Callable<T>> task) throws Exception {
-    var start = new CountDownLatch(1);
-    List<Future<T>> futures = new ArrayList<>();
-    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int i = 0; i < count; i++) {
-        Callable<T> work = task.apply(i);
-        futures.add(pool.submit(() -> {
-          start.await();
-          return work.call();
-        }));
-      }
-      start.countDown();
-      List<T> results = new ArrayList<>();
-      for (var future : futures) {
-        results.add(future.get());
-      }
-      return results;
-    }
   }
 }
