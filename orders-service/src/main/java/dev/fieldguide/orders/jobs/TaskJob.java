@@ -1,6 +1,7 @@
 package dev.fieldguide.orders.jobs;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
 import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
 import java.util.Optional;
@@ -31,9 +32,10 @@ class TaskJob implements Job {
   private final JsonMapper json;
   private final MeterRegistry meters;
   private final RunCompletion completion;
+  private final JobTracing tracing;
 
   TaskJob(JobRuns runs, Tasks tasks, JobScheduler scheduler, TransactionTemplate transactions,
-      JsonMapper json, MeterRegistry meters, RunCompletion completion) {
+      JsonMapper json, MeterRegistry meters, RunCompletion completion, JobTracing tracing) {
     this.runs = runs;
     this.tasks = tasks;
     this.scheduler = scheduler;
@@ -41,6 +43,7 @@ class TaskJob implements Job {
     this.json = json;
     this.meters = meters;
     this.completion = completion;
+    this.tracing = tracing;
   }
 
   @Override
@@ -55,9 +58,13 @@ class TaskJob implements Job {
       return; // finished already: a duplicate delivery changes nothing
     }
     JobRuns.Started run = started.get();
-    // The enqueuing request's trace id goes on every log line of the run (C7).
-    try (var traced = MDC.putCloseable("trace_id", traceIdOf(run.traceparent()))) {
+    // C7: the run joins the enqueuing request's trace, as a span and on every log line.
+    Span span = tracing.start(run.type(), run.attempt(), run.traceparent());
+    try (var scope = span.makeCurrent();
+        var traced = MDC.putCloseable("trace_id", traceIdOf(run.traceparent()))) {
       execute(run);
+    } finally {
+      span.end();
     }
   }
 

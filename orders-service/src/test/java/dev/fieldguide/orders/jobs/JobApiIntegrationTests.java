@@ -9,7 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -27,6 +31,9 @@ class JobApiIntegrationTests {
 
   @Autowired
   Api api;
+
+  @Autowired
+  InMemorySpanExporter spans;
 
   @Test
   void aRunEnqueuedNowSucceedsAndItsResultIsReadable() {
@@ -86,6 +93,25 @@ class JobApiIntegrationTests {
     String runId = accepted.jsonBody().path("runId").asString();
     assertThat(output.getAll().lines().filter(line -> line.contains(runId + " of flaky is dead")))
         .singleElement().asString().contains("trace=" + traceId);
+  }
+
+  @Test
+  void theRunsSpanIsAChildOfTheEnqueuingRequestsTrace() {
+    String traceId = UUID.randomUUID().toString().replace("-", "");
+    Map<String, String> headers = Map.of("Content-Type", "application/json", "traceparent",
+        "00-" + traceId + "-00f067aa0ba902b7-01");
+
+    var accepted = api.post("/api/v1/jobs", "{\"type\": \"echo\"}", headers);
+    awaitState(accepted.header("Location"), "SUCCEEDED");
+
+    SpanData span = await().atMost(Duration.ofSeconds(10)).until(
+        () -> spans.getFinishedSpanItems().stream()
+            .filter(s -> s.getTraceId().equals(traceId) && s.getName().equals("job echo"))
+            .findFirst(),
+        Optional::isPresent).orElseThrow();
+    assertThat(span.getParentSpanContext().isValid()).as("has a parent in the request's trace")
+        .isTrue();
+    assertThat(span.getKind()).isEqualTo(SpanKind.CONSUMER);
   }
 
   @Test
