@@ -21,7 +21,7 @@ class ThroughputLab implements Lab {
   private static final int SENDERS = 16;
   private static final long WARM_UP_NANOS = 1_000_000_000L;
   private static final long MEASURE_NANOS = 2_000_000_000L;
-  private static final int ROUNDS = 2;
+  private static final int ROUNDS = 3;
 
   private final JdbcClient jdbc;
 
