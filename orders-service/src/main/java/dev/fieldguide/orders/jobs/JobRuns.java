@@ -81,12 +81,7 @@ class JobRuns {
   }
 
   boolean dead(Started run, String error) {
-    boolean current = jdbc.sql("""
-        UPDATE job_runs SET state = 'DEAD', finished_at = now(), last_error = ?
-        WHERE id = ? AND attempts = ? AND state = 'RUNNING'
-        """).params(truncate(error), run.id(), run.attempt()).update() == 1;
-    finishAttempt(run, "FAILED", error);
-    return current;
+    return ended(run, "DEAD", "FAILED", error);
   }
 
   /**
@@ -94,11 +89,16 @@ class JobRuns {
    * separate state because the attempt's thread may still be running.
    */
   boolean timedOut(Started run, String error) {
+    return ended(run, "TIMED_OUT", "TIMED_OUT", error);
+  }
+
+  /** Ends the run for good in {@code state}, if {@code run} is still its latest attempt. */
+  private boolean ended(Started run, String state, String attemptOutcome, String error) {
     boolean current = jdbc.sql("""
-        UPDATE job_runs SET state = 'TIMED_OUT', finished_at = now(), last_error = ?
+        UPDATE job_runs SET state = ?, finished_at = now(), last_error = ?
         WHERE id = ? AND attempts = ? AND state = 'RUNNING'
-        """).params(truncate(error), run.id(), run.attempt()).update() == 1;
-    finishAttempt(run, "TIMED_OUT", error);
+        """).params(state, truncate(error), run.id(), run.attempt()).update() == 1;
+    finishAttempt(run, attemptOutcome, error);
     return current;
   }
 

@@ -7,6 +7,7 @@ import dev.fieldguide.orders.lab.JvmSingleFlight;
 import dev.fieldguide.orders.lab.NoSingleFlight;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
+import dev.fieldguide.orders.support.UnreachableRedis;
 import dev.fieldguide.orders.support.StatementCounter;
 import dev.fieldguide.orders.support.TestData;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -239,11 +240,7 @@ class ProductCacheIntegrationTests {
 
   @Test
   void withRedisUnreachableReadsFallBackToTheDatabaseAndStopTryingRedisForAWhile() {
-    Config dead = new Config();
-    dead.setLazyInitialization(true);
-    dead.useSingleServer().setAddress("redis://127.0.0.1:1").setConnectTimeout(200)
-        .setTimeout(200).setRetryAttempts(0);
-    RedissonClient unreachable = Redisson.create(dead);
+    RedissonClient unreachable = UnreachableRedis.client();
     try {
       AtomicInteger loads = new AtomicInteger();
       var meters = new SimpleMeterRegistry();

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
+import dev.fieldguide.orders.support.UnreachableRedis;
 import dev.fieldguide.orders.support.TestData;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -18,10 +19,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
-import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
-import org.redisson.config.Config;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -187,11 +186,7 @@ class ProductViewCounterIntegrationTests {
 
   @Test
   void withRedisUnreachableAViewIsDroppedAndCountedWithoutWaitingOrFailing() {
-    Config dead = new Config();
-    dead.setLazyInitialization(true);
-    dead.useSingleServer().setAddress("redis://127.0.0.1:1").setConnectTimeout(200)
-        .setTimeout(200).setRetryAttempts(0);
-    RedissonClient unreachable = Redisson.create(dead);
+    RedissonClient unreachable = UnreachableRedis.client();
     try {
       MeterRegistry meters = new SimpleMeterRegistry();
       var offline = new ProductViews(unreachable, KEY_TTL, meters);

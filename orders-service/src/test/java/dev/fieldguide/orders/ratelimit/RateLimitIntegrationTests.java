@@ -6,6 +6,7 @@ import dev.fieldguide.orders.lab.Concurrently;
 import dev.fieldguide.orders.lab.NonAtomicTokenBucket;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
+import dev.fieldguide.orders.support.UnreachableRedis;
 import dev.fieldguide.orders.support.SecondInstance;
 import dev.fieldguide.orders.web.ProblemResponseWriter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,9 +17,7 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
-import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
-import org.redisson.config.Config;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -123,11 +122,7 @@ class RateLimitIntegrationTests {
 
   @Test
   void withRedisUnreachableRequestsPassAndTheOutageIsCounted() throws Exception {
-    Config dead = new Config();
-    dead.setLazyInitialization(true);
-    dead.useSingleServer().setAddress("redis://127.0.0.1:1").setConnectTimeout(200)
-        .setTimeout(200).setRetryAttempts(0);
-    RedissonClient unreachable = Redisson.create(dead);
+    RedissonClient unreachable = UnreachableRedis.client();
     try {
       var localMeters = new SimpleMeterRegistry();
       var filter = new RateLimitFilter(new TokenBucket(unreachable),
