@@ -3,7 +3,6 @@ package dev.fieldguide.core.concurrency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.util.Arrays;
 import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,33 +27,19 @@ class NoGilTests {
 
   @Test
   void cpuBoundWorkRunsFasterOnTwoPlatformThreads() throws InterruptedException {
-    double best = 0;
-    for (int round = 0; round < ROUNDS; round++) {
-      long oneThread = nanos(() -> CpuParallelism.onOneThread(JOB));
-      long twoThreads = nanos(() -> CpuParallelism.onPlatformThreads(JOB, 2));
-      best = Math.max(best, (double) oneThread / twoThreads);
-    }
-    // The best round: a round in which another process held a core says nothing about the JVM.
+    double speedup = speedupOver(() -> CpuParallelism.onPlatformThreads(JOB, 2));
 
-    System.out.printf("P3 speedup, 2 platform threads vs 1: %.2fx%n", best);
-    assertThat(best).isGreaterThan(1.3);
+    System.out.printf("P3 speedup, 2 platform threads vs 1: %.2fx%n", speedup);
+    assertThat(speedup).isGreaterThan(1.3);
   }
 
   @Test
   void oneSharedLockTakesTheSpeedupAway() throws InterruptedException {
     ReentrantLock gil = new ReentrantLock();
-    double[] speedups = new double[ROUNDS];
-    for (int round = 0; round < ROUNDS; round++) {
-      long oneThread = nanos(() -> CpuParallelism.onOneThread(JOB));
-      long twoThreadsOneLock = nanos(() -> CpuParallelism.onThreadsBehindOneLock(JOB, 2, gil));
-      speedups[round] = (double) oneThread / twoThreadsOneLock;
-    }
-    // The median, not the best: one noisy single-thread round would inflate the best ratio.
-    Arrays.sort(speedups);
-    double median = speedups[ROUNDS / 2];
+    double speedup = speedupOver(() -> CpuParallelism.onThreadsBehindOneLock(JOB, 2, gil));
 
-    System.out.printf("P3 speedup, 2 platform threads behind one lock vs 1: %.2fx%n", median);
-    assertThat(median).isLessThan(1.2);
+    System.out.printf("P3 speedup, 2 platform threads behind one lock vs 1: %.2fx%n", speedup);
+    assertThat(speedup).isLessThan(1.2);
   }
 
   @Test
@@ -63,6 +48,20 @@ class NoGilTests {
     assertThat(CpuParallelism.onThreadsBehindOneLock(JOB, 3, new ReentrantLock()))
         .isEqualTo(expectedSteps);
     assertThat(CpuParallelism.onParallelStream(JOB)).isEqualTo(expectedSteps);
+  }
+
+  /**
+   * One thread's time over the variant's, each the fastest of several interleaved rounds: the
+   * minimum is the run least disturbed by other processes on a shared machine.
+   */
+  private static double speedupOver(Job variant) throws InterruptedException {
+    long oneThread = Long.MAX_VALUE;
+    long other = Long.MAX_VALUE;
+    for (int round = 0; round < ROUNDS; round++) {
+      oneThread = Math.min(oneThread, nanos(() -> CpuParallelism.onOneThread(JOB)));
+      other = Math.min(other, nanos(variant));
+    }
+    return (double) oneThread / other;
   }
 
   /** Runs the job and returns its wall-clock time, checking the answer so no variant can cheat. */
