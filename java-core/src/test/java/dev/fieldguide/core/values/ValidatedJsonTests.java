@@ -1,7 +1,7 @@
 package dev.fieldguide.core.values;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.fieldguide.core.values.ValidatedJson.FieldError;
 import dev.fieldguide.core.values.ValidatedJson.InvalidInput;
@@ -56,7 +56,8 @@ class ValidatedJsonTests {
   }
 
   private static List<FieldError> errorsFor(String json) {
-    return catchThrowableOfType(InvalidInput.class,
-        () -> ValidatedJson.parse(json, SignupRequest.class)).errors();
+    Throwable thrown = catchThrowable(() -> ValidatedJson.parse(json, SignupRequest.class));
+    assertThat(thrown).as("input rejected").isInstanceOf(InvalidInput.class);
+    return ((InvalidInput) thrown).errors();
   }
 }
