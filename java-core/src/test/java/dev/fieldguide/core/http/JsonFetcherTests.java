@@ -84,8 +84,8 @@ class JsonFetcherTests {
       result = fetcherWithShortTimeout.fetch(uri("/slow"));
     }
 
-    assertThat(result).isEqualTo(new TimedOut(3));
     server.verify(exactly(3), getRequestedFor(urlPathEqualTo("/slow")));
+    assertThat(result).isEqualTo(new TimedOut(3));
   }
 
   @ParameterizedTest
@@ -95,8 +95,8 @@ class JsonFetcherTests {
 
     FetchResult result = fetcher.fetch(uri("/busy"));
 
-    assertThat(result).isEqualTo(new HttpFailure(status, 3));
     server.verify(exactly(3), getRequestedFor(urlPathEqualTo("/busy")));
+    assertThat(result).isEqualTo(new HttpFailure(status, 3));
   }
 
   @Test
@@ -121,9 +121,9 @@ class JsonFetcherTests {
 
     FetchResult result = fetcher.fetch(uri("/flaky"));
 
+    server.verify(exactly(3), getRequestedFor(urlPathEqualTo("/flaky")));
     assertThat(result).isInstanceOf(Ok.class);
     assertThat(result.attempts()).isEqualTo(3);
-    server.verify(exactly(3), getRequestedFor(urlPathEqualTo("/flaky")));
   }
 
   @ParameterizedTest
@@ -133,8 +133,8 @@ class JsonFetcherTests {
 
     FetchResult result = fetcher.fetch(uri("/wrong"));
 
-    assertThat(result).isEqualTo(new HttpFailure(status, 1));
     server.verify(exactly(1), getRequestedFor(urlPathEqualTo("/wrong")));
+    assertThat(result).isEqualTo(new HttpFailure(status, 1));
   }
 
   @Test
@@ -143,9 +143,9 @@ class JsonFetcherTests {
 
     FetchResult result = fetcher.fetch(uri("/html"));
 
+    server.verify(exactly(1), getRequestedFor(urlPathEqualTo("/html")));
     assertThat(result).isInstanceOf(InvalidJson.class);
     assertThat(result.attempts()).isOne();
-    server.verify(exactly(1), getRequestedFor(urlPathEqualTo("/html")));
   }
 
   @Test
