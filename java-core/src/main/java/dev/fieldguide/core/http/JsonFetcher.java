@@ -75,8 +75,7 @@ public final class JsonFetcher implements AutoCloseable {
           });
       return toResult(response, attempts.get());
     } catch (UncheckedIOException failed) {
-      // Never null (the constructor rejects it), but NullAway reads Throwable.getCause() as
-      // @Nullable.
+      // Never null (the constructor rejects null); NullAway models getCause() as @Nullable.
       return switch (Objects.requireNonNull(failed.getCause())) {
         case HttpTimeoutException timeout -> new FetchResult.TimedOut(attempts.get());
         case IOException other -> new FetchResult.NetworkFailure(other, attempts.get());
