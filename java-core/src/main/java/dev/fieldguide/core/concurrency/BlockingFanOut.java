@@ -24,10 +24,13 @@ public final class BlockingFanOut {
     // close() waits for every task, so leaving the block means all calls have finished.
     try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int i = 0; i < calls; i++) {
-        executor.submit(() -> {
-          call.run();
-          completed.incrementAndGet();
-          return null;
+        executor.execute(() -> {
+          try {
+            call.run();
+            completed.incrementAndGet();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
         });
       }
     }
