@@ -2,6 +2,7 @@ package dev.fieldguide.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fieldguide.orders.logging.RedactingJsonMembers;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.bootstrap.DefaultBootstrapContext;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
@@ -51,6 +52,18 @@ class RoleProfilesTests {
 
     assertThat(worker.getProperty("management.metrics.tags.application")).isEqualTo("field-guide");
     assertThat(worker.getProperty("management.metrics.tags.role")).isEqualTo("worker");
+  }
+
+  @Test
+  void rolesLogJsonWithRedactionWhileLocalRunsStayReadable() {
+    assertThat(environmentFor().getProperty("logging.structured.format.console")).isNull();
+    for (String role : new String[]{"api", "worker"}) {
+      StandardEnvironment environment = environmentFor(role);
+      assertThat(environment.getProperty("logging.structured.format.console"))
+          .isEqualTo("logstash");
+      assertThat(environment.getProperty("logging.structured.json.customizer"))
+          .isEqualTo(RedactingJsonMembers.class.getName());
+    }
   }
 
   private static StandardEnvironment environmentFor(String... profiles) {

@@ -62,8 +62,18 @@ public final class RequestLogScope implements AutoCloseable {
    * @param header looks up a request header by name, {@code null} when absent
    */
   public static RequestLogScope open(Function<String, @Nullable String> header, String path) {
+    return open(header, path, null);
+  }
+
+  /**
+   * As {@link #open(Function, String)}, but a trace already active in this process wins over the
+   * header: with a tracing agent the server span exists before this scope opens, and its trace id
+   * is the one the trace backend will show.
+   */
+  public static RequestLogScope open(Function<String, @Nullable String> header, String path,
+      @Nullable String activeTraceId) {
     return new RequestLogScope(
-        traceIdFrom(header.apply("traceparent")),
+        activeTraceId != null ? activeTraceId : traceIdFrom(header.apply("traceparent")),
         requestIdFrom(header.apply("X-Request-Id")),
         withoutQuery(path));
   }

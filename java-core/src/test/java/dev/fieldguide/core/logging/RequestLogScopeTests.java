@@ -24,6 +24,15 @@ class RequestLogScopeTests {
   }
 
   @Test
+  void activeTraceWinsOverTheTraceparentHeader() {
+    String active = "0af7651916cd43dd8448eb211c80319c";
+    try (var scope = RequestLogScope.open(Map.of("traceparent", TRACEPARENT)::get, "/orders",
+        active)) {
+      assertThat(MDC.get("trace_id")).isEqualTo(active).isEqualTo(scope.traceId());
+    }
+  }
+
+  @Test
   void startsNewIdsWhenHeadersAreMissingOrMalformed() {
     Map<String, String> bad = Map.of("traceparent",
         "00-00000000000000000000000000000000-00f067aa0ba902b7-01",

@@ -1,0 +1,77 @@
+package dev.fieldguide.orders.logging;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.logging.logback.StructuredLogEncoder;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Encodes log events with Spring Boot's own structured-logging encoder, configured as the api and
+ * worker roles configure it, and reads the line back as JSON.
+ */
+class JsonLogLinesTests {
+
+  private static final Map<String, String> REQUEST_MDC = Map.of("trace_id",
+      "4bf92f3577b34da6a3ce929d0e0e4736", "span_id", "00f067aa0ba902b7", "request_id", "req-7",
+      "path", "/api/v1/orders", "status", "402");
+
+  @Test
+  void lineIsOneJsonObjectWithTheRequestFields() {
+    JsonNode line = encode("payment declined", new Object[0]);
+
+    assertThat(line.get("message").asString()).isEqualTo("payment declined");
+    assertThat(line.get("level").asString()).isEqualTo("WARN");
+    REQUEST_MDC.forEach((key, value) -> assertThat(line.get(key).asString()).isEqualTo(value));
+  }
+
+  @Test
+  void emailAndCardNumberAreMaskedWhereverTheyLand() {
+    JsonNode line = encode("charge for {} with card {} declined",
+        new Object[]{"jane.doe@example.com", "4242 4242 4242 4242"});
+
+    assertThat(line.get("message").asString())
+        .isEqualTo("charge for ***@example.com with card **** **** **** 4242 declined");
+    assertThat(line.toString()).doesNotContain("jane.doe").doesNotContain("4242 4242 4242 4242");
+  }
+
+  @Test
+  void mdcValuesAreMaskedToo() {
+    JsonNode line = encode("login failed", new Object[0], Map.of("user_email", "jane@example.com",
+        "authorization", "Bearer abc.def.ghi"));
+
+    assertThat(line.get("user_email").asString()).isEqualTo("***@example.com");
+    assertThat(line.get("authorization").asString()).isEqualTo(RedactingJsonMembers.MASK);
+  }
+
+  private static JsonNode encode(String message, Object[] arguments) {
+    return encode(message, arguments, REQUEST_MDC);
+  }
+
+  private static JsonNode encode(String message, Object[] arguments, Map<String, String> mdc) {
+    LoggerContext context = new LoggerContext();
+    StandardEnvironment environment = new StandardEnvironment();
+    environment.getPropertySources().addFirst(new MapPropertySource("roles", Map.of(
+        "logging.structured.json.customizer", RedactingJsonMembers.class.getName(),
+        "spring.application.name", "field-guide")));
+    context.putObject(Environment.class.getName(), environment);
+    StructuredLogEncoder encoder = new StructuredLogEncoder();
+    encoder.setContext(context);
+    encoder.setFormat("logstash");
+    encoder.start();
+
+    LoggingEvent event = new LoggingEvent(JsonLogLinesTests.class.getName(),
+        context.getLogger("dev.fieldguide.orders.payments"), Level.WARN, message, null, arguments);
+    event.setMDCPropertyMap(mdc);
+    return JsonMapper.shared().readTree(new String(encoder.encode(event), UTF_8));
+  }
+}

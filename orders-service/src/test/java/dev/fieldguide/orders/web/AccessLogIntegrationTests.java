@@ -1,0 +1,44 @@
+package dev.fieldguide.orders.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fieldguide.orders.support.Api;
+import dev.fieldguide.orders.support.IntegrationTest;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** O3: every API request ends with one access line that carries its ids, path and status. */
+@IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class AccessLogIntegrationTests {
+
+  @Autowired
+  Api api;
+
+  @Test
+  void requestEndsWithOneAccessLineCarryingTraceRequestIdAndStatus(CapturedOutput output) {
+    String traceId = UUID.randomUUID().toString().replace("-", "");
+    String requestId = "access-" + UUID.randomUUID();
+
+    api.get("/api/v1/products/999999999", Map.of("traceparent",
+        "00-" + traceId + "-00f067aa0ba902b7-01", "X-Request-ID", requestId));
+
+    assertThat(output.getAll().lines().filter(line -> line.contains("req=" + requestId)))
+        .filteredOn(line -> line.contains("dev.fieldguide.orders.access")).singleElement()
+        .asString().contains("trace=" + traceId).contains("GET /api/v1/products/999999999 404 in");
+  }
+
+  @Test
+  void probesAndScrapesAreNotLogged(CapturedOutput output) {
+    String requestId = "probe-" + UUID.randomUUID();
+
+    api.get("/actuator/health/liveness", Map.of("X-Request-ID", requestId));
+
+    assertThat(output.getAll()).doesNotContain("req=" + requestId);
+  }
+}
