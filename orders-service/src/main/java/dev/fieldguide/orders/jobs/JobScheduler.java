@@ -1,6 +1,6 @@
 package dev.fieldguide.orders.jobs;
 
-import dev.fieldguide.orders.web.RequestCorrelation;
+import dev.fieldguide.orders.tracing.TraceHandoff;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
@@ -42,7 +42,7 @@ public class JobScheduler {
     Task task = tasks.get(type);
     UUID runId = UUID.randomUUID();
     runs.insert(runId, task.type(), arguments.toString(), task.retryPolicy().maxAttempts(), runAt,
-        RequestCorrelation.traceparent());
+        TraceHandoff.currentTraceparent());
     scheduleAttempt(runId, runAt);
     return runId;
   }

@@ -1,9 +1,10 @@
 package dev.fieldguide.orders.jobs;
 
+import dev.fieldguide.orders.tracing.ContinuedTraces;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.opentelemetry.api.trace.Span;
 import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +12,6 @@ import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,10 +32,10 @@ class TaskJob implements Job {
   private final JsonMapper json;
   private final MeterRegistry meters;
   private final RunCompletion completion;
-  private final JobTracing tracing;
+  private final ContinuedTraces tracing;
 
   TaskJob(JobRuns runs, Tasks tasks, JobScheduler scheduler, TransactionTemplate transactions,
-      JsonMapper json, MeterRegistry meters, RunCompletion completion, JobTracing tracing) {
+      JsonMapper json, MeterRegistry meters, RunCompletion completion, ContinuedTraces tracing) {
     this.runs = runs;
     this.tasks = tasks;
     this.scheduler = scheduler;
@@ -59,12 +59,9 @@ class TaskJob implements Job {
     }
     JobRuns.Started run = started.get();
     // C7: the run joins the enqueuing request's trace, as a span and on every log line.
-    Span span = tracing.start(run.type(), run.attempt(), run.traceparent());
-    try (var scope = span.makeCurrent();
-        var traced = MDC.putCloseable("trace_id", traceIdOf(run.traceparent()))) {
+    try (var traced = tracing.start("job " + run.type(), run.traceparent(),
+        Map.of("job.attempt", (long) run.attempt()))) {
       execute(run);
-    } finally {
-      span.end();
     }
   }
 
@@ -141,11 +138,6 @@ class TaskJob implements Job {
   }
 
   /** The trace id of a W3C traceparent ({@code 00-<trace id>-<span id>-<flags>}), or "". */
-  static String traceIdOf(@Nullable String traceparent) {
-    String[] parts = traceparent == null ? new String[0] : traceparent.split("-");
-    return parts.length == 4 ? parts[1] : "";
-  }
-
   private @Nullable String encode(@Nullable Object result) {
     return result == null ? null : json.writeValueAsString(result);
   }

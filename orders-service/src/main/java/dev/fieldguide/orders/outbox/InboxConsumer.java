@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import dev.fieldguide.orders.tracing.ContinuedTraces;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.redisson.api.RStream;
@@ -27,6 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class InboxConsumer {
 
+  private static final Logger log = LoggerFactory.getLogger(InboxConsumer.class);
+
   private static final int BATCH = 50;
 
   private final RStream<String, String> stream;
@@ -36,16 +41,18 @@ public class InboxConsumer {
   private final String consumerName;
   private final Duration reclaimAfter;
   private final AtomicBoolean groupReady = new AtomicBoolean();
+  private final ContinuedTraces traces;
 
   InboxConsumer(RedissonClient redisson, String streamName, JdbcClient jdbc,
       TransactionTemplate transactions, EventHandler handler, String consumerName,
-      Duration reclaimAfter) {
+      Duration reclaimAfter, ContinuedTraces traces) {
     this.stream = redisson.getStream(streamName, StringCodec.INSTANCE);
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.handler = handler;
     this.consumerName = consumerName;
     this.reclaimAfter = reclaimAfter;
+    this.traces = traces;
   }
 
   /** The consumer group, e.g. {@code notifications}. */
@@ -67,16 +74,26 @@ public class InboxConsumer {
 
   private void process(StreamMessageId id, Map<String, String> message) {
     UUID eventId = UUID.fromString(message.get("eventId"));
-    transactions.executeWithoutResult(tx -> {
-      int firstTime = jdbc.sql("""
-          INSERT INTO processed_events (consumer, event_id) VALUES (?, ?)
-          ON CONFLICT DO NOTHING
-          """).params(handler.consumer(), eventId).update();
-      if (firstTime == 1) {
-        handler.apply(message);
+    // O2: applying the event continues the trace of the request that caused it.
+    try (var traced = traces.start("consume " + message.get("type") + " by " + handler.consumer(),
+        message.get("traceparent"), Map.of())) {
+      boolean applied = Boolean.TRUE.equals(transactions.execute(tx -> {
+        int firstTime = jdbc.sql("""
+            INSERT INTO processed_events (consumer, event_id) VALUES (?, ?)
+            ON CONFLICT DO NOTHING
+            """).params(handler.consumer(), eventId).update();
+        if (firstTime == 1) {
+          handler.apply(message);
+        }
+        return firstTime == 1;
+      }));
+      stream.ack(handler.consumer(), id); // after the commit: a crash here means redelivery
+      if (applied) {
+        log.info("Event {} ({}) applied by {}", eventId, message.get("type"), handler.consumer());
+      } else {
+        log.debug("Event {} already applied by {}", eventId, handler.consumer());
       }
-    });
-    stream.ack(handler.consumer(), id); // after the commit: a crash here means redelivery, not loss
+    }
   }
 
   private void ensureGroup() {

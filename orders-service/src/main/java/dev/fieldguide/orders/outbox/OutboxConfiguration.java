@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
+import dev.fieldguide.orders.tracing.ContinuedTraces;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.redisson.api.RedissonClient;
@@ -34,10 +35,11 @@ class OutboxConfiguration {
   /** One idempotent consumer per handler, all named after this process. */
   @Bean
   List<InboxConsumer> inboxConsumers(RedissonClient redisson, OutboxProperties properties,
-      JdbcClient jdbc, TransactionTemplate transactions, List<EventHandler> handlers) {
+      JdbcClient jdbc, TransactionTemplate transactions, List<EventHandler> handlers,
+      ContinuedTraces traces) {
     String me = "consumer-" + ProcessHandle.current().pid();
     return handlers.stream().map(handler -> new InboxConsumer(redisson, properties.stream(), jdbc,
-        transactions, handler, me, properties.reclaimAfter())).toList();
+        transactions, handler, me, properties.reclaimAfter(), traces)).toList();
   }
 
   /**

@@ -1,6 +1,6 @@
 package dev.fieldguide.orders.outbox;
 
-import dev.fieldguide.orders.web.RequestCorrelation;
+import dev.fieldguide.orders.tracing.TraceHandoff;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,7 +38,7 @@ public class OutboxWriter {
         .param("aggregateId", String.valueOf(aggregateId))
         .param("eventType", event.getClass().getSimpleName())
         .param("payload", json.writeValueAsString(event))
-        .param("traceparent", RequestCorrelation.traceparent())
+        .param("traceparent", TraceHandoff.currentTraceparent())
         .update();
     return id;
   }

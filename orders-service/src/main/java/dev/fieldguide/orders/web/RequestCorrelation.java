@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -67,19 +66,6 @@ public class RequestCorrelation extends OncePerRequestFilter {
     }
     String active = activeTraceId();
     return active != null ? active : UUID.randomUUID().toString().replace("-", "");
-  }
-
-  /**
-   * The W3C {@code traceparent} to hand on with work this request causes (an outbox event, an
-   * enqueued job), so that work joins the request's trace; null outside a request.
-   */
-  public static @Nullable String traceparent() {
-    String traceId = MDC.get("trace_id");
-    if (traceId == null) {
-      return null;
-    }
-    String spanId = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    return "00-" + traceId + "-" + spanId + "-01";
   }
 
   /** The request id this filter chose for the request (echoed or generated). */

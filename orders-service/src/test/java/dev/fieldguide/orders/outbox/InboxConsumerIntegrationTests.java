@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.TestData;
+import dev.fieldguide.orders.tracing.ContinuedTraces;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -58,6 +59,9 @@ class InboxConsumerIntegrationTests {
 
   @Autowired
   SalesStatsHandler salesStats;
+
+  @Autowired
+  ContinuedTraces traces;
 
   @Test
   void eachConsumerAppliesAnOrdersEventOnceEvenWhenItIsPublishedTwice() {
@@ -156,7 +160,7 @@ class InboxConsumerIntegrationTests {
 
   private InboxConsumer consumer(EventHandler handler, String name, Duration reclaimAfter) {
     return new InboxConsumer(redisson, properties.stream(), jdbc, transactions, handler, name,
-        reclaimAfter);
+        reclaimAfter, traces);
   }
 
   private long placeOrder() {

@@ -1,0 +1,70 @@
+package dev.fieldguide.orders.tracing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fieldguide.orders.outbox.InboxConsumer;
+import dev.fieldguide.orders.outbox.OutboxRelay;
+import dev.fieldguide.orders.support.Api;
+import dev.fieldguide.orders.support.IntegrationTest;
+import dev.fieldguide.orders.support.TestData;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * O2: an order's event, relayed through the Redis Stream and applied by a consumer, continues the
+ * trace of the request that placed the order — as a span and on the consumer's log line.
+ */
+@IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class EventTraceIntegrationTests {
+
+  @Autowired
+  Api api;
+
+  @Autowired
+  TestData data;
+
+  @Autowired
+  OutboxRelay relay;
+
+  @Autowired
+  List<InboxConsumer> consumers;
+
+  @Autowired
+  InMemorySpanExporter spans;
+
+  @Test
+  void consumingTheOrdersEventContinuesThePlacingRequestsTrace(CapturedOutput output) {
+    String traceId = UUID.randomUUID().toString().replace("-", "");
+    var placed = api.post("/api/v1/orders", """
+        {"customerId": %d, "lines": [{"productId": %d, "quantity": 1}]}"""
+        .formatted(data.customer(), data.productWithStock(250, 5)),
+        Map.of("Content-Type", "application/json", "Idempotency-Key",
+            UUID.randomUUID().toString(), "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+    assertThat(placed.status()).isEqualTo(201);
+
+    while (relay.relayOnce() > 0) {
+      // publish everything due, this order's event included
+    }
+    consumers.forEach(consumer -> {
+      while (consumer.consumeOnce() > 0) {
+        // the stream also holds earlier tests' events
+      }
+    });
+
+    List<SpanData> consumed = spans.getFinishedSpanItems().stream()
+        .filter(span -> span.getTraceId().equals(traceId)).toList();
+    assertThat(consumed).extracting(SpanData::getName).containsExactlyInAnyOrder(
+        "consume OrderPlaced by notifications", "consume OrderPlaced by sales-stats");
+    assertThat(output.getAll().lines().filter(line -> line.contains("applied by notifications")
+        && line.contains("trace=" + traceId))).hasSize(1);
+  }
+}
