@@ -9,9 +9,8 @@ cd "$(dirname "$0")/.."
 port_a="${DRILL_PORT_A:-18092}"
 port_b="${DRILL_PORT_B:-18093}"
 db="fieldguide_workerdrill_$$"
-jar="$(ls orders-service/target/orders-service-*.jar | head -n 1)"
-java_home="$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n 1)"
-java_bin="${java_home:+$java_home/bin/}java"
+# shellcheck source=scripts/drill-lib.sh
+. scripts/drill-lib.sh
 work="$(mktemp -d)"
 key="drill-$$"
 sql() { psql -h 127.0.0.1 -U postgres -d "$db" -Atqc "$1"; }
@@ -31,15 +30,6 @@ start_node() { # $1 = port, $2 = log name; prints the pid
     --fieldguide.outbox.stream="orders.events.workerdrill-$$" --fieldguide.seed.enabled=false \
     >"$work/$2.log" 2>&1 &
   echo $!
-}
-
-await_ready() { # $1 = port
-  for _ in $(seq 1 120); do
-    curl -sf "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null && return 0
-    sleep 1
-  done
-  echo "drill: node on :$1 did not become ready" >&2
-  return 1
 }
 
 echo "== node A on :$port_a"

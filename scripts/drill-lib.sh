@@ -1,0 +1,15 @@
+# Shared by the drills and smoke scripts (sourced, not run): the service jar, the JDK 25 java,
+# and waiting for a started service to become ready.
+
+jar="$(ls orders-service/target/orders-service-*.jar | grep -v sources | head -n 1)"
+java_home="$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n 1)"
+java_bin="${java_home:+$java_home/bin/}java"
+
+await_ready() { # $1 = port; up to 120 s
+  for _ in $(seq 1 120); do
+    curl -sf "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null && return 0
+    sleep 1
+  done
+  echo "service on :$1 did not become ready" >&2
+  return 1
+}
