@@ -56,9 +56,13 @@ public class ContinuedTraces {
     attributes.forEach(builder::setAttribute);
     Span span = builder.startSpan();
     SpanContext context = span.getSpanContext();
-    // Without a tracer the span is a no-op; the log lines still get the caller's trace id.
-    String traceId = context.isValid() ? context.getTraceId() : TraceHandoff.traceIdOf(traceparent);
-    MDC.put(TraceHandoff.TRACE_ID_MDC, traceId);
+    if (context.isValid()) {
+      MDC.put(TraceHandoff.TRACE_ID_MDC, context.getTraceId());
+      MDC.put(TraceHandoff.SPAN_ID_MDC, context.getSpanId());
+    } else {
+      // Without a tracer the span is a no-op; the log lines still get the caller's trace id.
+      MDC.put(TraceHandoff.TRACE_ID_MDC, TraceHandoff.traceIdOf(traceparent));
+    }
     return new TracedWork(span, span.makeCurrent());
   }
 
@@ -69,6 +73,7 @@ public class ContinuedTraces {
       scope.close();
       span.end();
       MDC.remove(TraceHandoff.TRACE_ID_MDC);
+      MDC.remove(TraceHandoff.SPAN_ID_MDC);
     }
   }
 }

@@ -14,6 +14,12 @@ public final class TraceHandoff {
 
   public static final String TRACE_ID_MDC = "trace_id";
 
+  /**
+   * Set by this code next to {@code trace_id}: the agent's log instrumentation adds ids only to
+   * lines whose MDC has no {@code trace_id} yet, so whoever sets one sets both.
+   */
+  public static final String SPAN_ID_MDC = "span_id";
+
   private TraceHandoff() {}
 
   /**

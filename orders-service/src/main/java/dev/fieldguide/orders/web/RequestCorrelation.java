@@ -8,10 +8,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import dev.fieldguide.core.logging.RequestLogScope;
+import dev.fieldguide.orders.tracing.TraceHandoff;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -42,8 +44,12 @@ public class RequestCorrelation extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
     long start = System.nanoTime();
+    SpanContext active = Span.current().getSpanContext();
+    if (active.isValid()) {
+      MDC.put(TraceHandoff.SPAN_ID_MDC, active.getSpanId());
+    }
     try (var scope = RequestLogScope.open(request::getHeader, request.getRequestURI(),
-        activeTraceId())) {
+        active.isValid() ? active.getTraceId() : null)) {
       request.setAttribute(TRACE_ID_ATTRIBUTE, scope.traceId());
       request.setAttribute(REQUEST_ID_ATTRIBUTE, scope.requestId());
       response.setHeader(REQUEST_ID_HEADER, scope.requestId());
@@ -56,6 +62,8 @@ public class RequestCorrelation extends OncePerRequestFilter {
               response.getStatus(), (System.nanoTime() - start) / 1_000_000);
         }
       }
+    } finally {
+      MDC.remove(TraceHandoff.SPAN_ID_MDC);
     }
   }
 
