@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.redisson.api.RMap;
-import org.redisson.api.RScript;
 import org.redisson.api.RSet;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -127,7 +126,7 @@ class ProductViewFlusher {
       keys.add(ProductViews.COUNTER + id);
       args.add(id);
     }
-    Long moved = take.run(RScript.ReturnType.LONG, keys, args.toArray());
+    Long moved = take.runForLong(keys, args.toArray());
     return moved == null ? 0 : moved.intValue();
   }
 
