@@ -12,7 +12,7 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.time.Duration;
 
 /** Reads one demo product at a steady rate; the first simulation, later issues add one per topic. */
-public class ProductReadSimulation extends Simulation {
+public final class ProductReadSimulation extends Simulation {
 
   private static final String BASE_URL = System.getenv().getOrDefault("FIELDGUIDE_URL",
       "http://localhost:8080");

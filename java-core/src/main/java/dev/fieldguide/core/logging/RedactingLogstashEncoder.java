@@ -22,7 +22,7 @@ import tools.jackson.core.TokenStreamContext;
  * </appender>
  * }</pre>
  */
-public class RedactingLogstashEncoder extends LogstashEncoder {
+public final class RedactingLogstashEncoder extends LogstashEncoder {
 
   public RedactingLogstashEncoder() {
     var masking = new MaskingJsonGeneratorDecorator();

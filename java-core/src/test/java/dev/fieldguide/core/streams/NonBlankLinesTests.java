@@ -7,6 +7,7 @@ import java.io.LineNumberReader;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -34,7 +35,7 @@ class NonBlankLinesTests {
 
     var firstThree = NonBlankLines.of(reader).map(line -> {
       mapped.incrementAndGet();
-      return line.toUpperCase();
+      return line.toUpperCase(Locale.ROOT);
     }).limit(3).toList();
 
     assertThat(firstThree).containsExactly("ORDER-0", "ORDER-1", "ORDER-2");

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,6 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.redisson.api.RMap;
-import org.redisson.api.RScript;
 import org.redisson.api.RSet;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -110,7 +110,7 @@ class ProductViewFlusher {
     if (views > 0) {
       forgetOldFlushes();
     }
-    flushed.increment(views);
+    flushed.increment((double) views); // a count far below 2^53: exact as a double
     return views;
   }
 
@@ -127,7 +127,7 @@ class ProductViewFlusher {
       keys.add(ProductViews.COUNTER + id);
       args.add(id);
     }
-    Long moved = take.run(RScript.ReturnType.LONG, keys, args.toArray());
+    Long moved = take.runForLong(keys, args.toArray());
     return moved == null ? 0 : moved.intValue();
   }
 
@@ -180,6 +180,6 @@ class ProductViewFlusher {
     jdbc.sql("""
         DELETE FROM view_flushes WHERE flush_id IN (
           SELECT flush_id FROM view_flushes WHERE flushed_at < ? LIMIT 1000)
-        """).param(OffsetDateTime.now().minus(keyTtl.multipliedBy(2))).update();
+        """).param(OffsetDateTime.now(ZoneOffset.UTC).minus(keyTtl.multipliedBy(2))).update();
   }
 }

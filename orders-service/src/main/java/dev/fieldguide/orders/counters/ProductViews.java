@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
@@ -85,7 +84,7 @@ public class ProductViews {
 
   /** The increment itself, waiting for Redis; returns the product's unflushed count. */
   long increment(long productId) {
-    Long views = increment.run(RScript.ReturnType.LONG, List.of(COUNTER + productId, DIRTY),
+    Long views = increment.runForLong(List.of(COUNTER + productId, DIRTY),
         keyTtl.toMillis(), productId);
     return views == null ? 0 : views;
   }

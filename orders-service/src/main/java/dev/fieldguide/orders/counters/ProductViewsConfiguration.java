@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.redisson.api.RedissonClient;
@@ -56,6 +57,7 @@ class ProductViewsConfiguration {
     private final ProductViewFlusher flusher;
     private final Duration interval;
     private volatile @Nullable ScheduledExecutorService scheduler;
+    private volatile @Nullable ScheduledFuture<?> schedule;
 
     FlushLoop(ProductViewFlusher flusher, Duration interval) {
       this.flusher = flusher;
@@ -66,8 +68,8 @@ class ProductViewsConfiguration {
     public void start() {
       ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(
           Thread.ofVirtual().name("product-view-flush").factory());
-      started.scheduleWithFixedDelay(this::flush, interval.toMillis(), interval.toMillis(),
-          TimeUnit.MILLISECONDS);
+      schedule = started.scheduleWithFixedDelay(this::flush, interval.toMillis(),
+          interval.toMillis(), TimeUnit.MILLISECONDS);
       scheduler = started;
     }
 
@@ -82,10 +84,15 @@ class ProductViewsConfiguration {
 
     @Override
     public void stop() {
+      ScheduledFuture<?> loop = schedule;
+      if (loop != null) {
+        loop.cancel(true); // ends the loop: no further runs, a running flush is interrupted
+      }
       ScheduledExecutorService running = scheduler;
       if (running != null) {
-        running.shutdownNow();
+        running.shutdownNow(); // and frees its thread
       }
+      schedule = null;
       scheduler = null;
     }
 

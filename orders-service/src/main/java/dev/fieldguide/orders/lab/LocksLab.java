@@ -124,22 +124,15 @@ class LocksLab implements Lab {
     boolean ownerReleased = bare.release(name, owner);
 
     RLock lock = redisson.getLock("fieldguide:lock:lab:" + UUID.randomUUID());
-    lock.lock(LEASE.toMillis(), TimeUnit.MILLISECONDS);
     String otherThread;
-    try (var other = Executors.newVirtualThreadPerTaskExecutor()) {
-      otherThread = other.submit(() -> {
-        try {
-          lock.unlock();
-          return "unlocked";
-        } catch (IllegalMonitorStateException e) {
-          return "IllegalMonitorStateException";
-        }
-      }).get();
-    } catch (Exception e) {
-      throw new IllegalStateException("unlock attempt failed", e);
+    boolean stillLocked;
+    lock.lock(LEASE.toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      otherThread = unlockFromAnotherThread(lock);
+      stillLocked = lock.isLocked();
+    } finally {
+      lock.unlock();
     }
-    boolean stillLocked = lock.isLocked();
-    lock.unlock();
 
     Map<String, Object> measured = new LinkedHashMap<>();
     measured.put("SET NX PX: stranger release", strangerReleased);
@@ -151,6 +144,22 @@ class LocksLab implements Lab {
         "refused by both; the owner's release works",
         !strangerReleased && stillHeld && ownerReleased && stillLocked
             && otherThread.equals("IllegalMonitorStateException"));
+  }
+
+  /** What happens when a thread that does not hold {@code lock} calls {@code unlock()}. */
+  private static String unlockFromAnotherThread(RLock lock) {
+    try (var other = Executors.newVirtualThreadPerTaskExecutor()) {
+      return other.submit(() -> {
+        try {
+          lock.unlock();
+          return "unlocked";
+        } catch (IllegalMonitorStateException e) {
+          return "IllegalMonitorStateException";
+        }
+      }).get();
+    } catch (Exception e) {
+      throw new IllegalStateException("unlock attempt failed", e);
+    }
   }
 
   /** A's "GC pause": it does nothing until its lease has expired. Returns how long that took. */

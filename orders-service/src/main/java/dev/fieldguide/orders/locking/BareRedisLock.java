@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.stereotype.Component;
@@ -62,7 +61,7 @@ public class BareRedisLock {
 
   /** Runs {@code script} ({@link #COMPARE_AND_DELETE}) on {@code key}: true if it deleted it. */
   static boolean compareAndDelete(LuaScript script, String key, String owner) {
-    Long deleted = script.run(RScript.ReturnType.LONG, List.of(key), owner);
+    Long deleted = script.runForLong(List.of(key), owner);
     return deleted != null && deleted == 1L;
   }
 }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.stereotype.Component;
@@ -51,7 +50,7 @@ public class FencedLock {
   /** A lease on {@code resource} for {@code ttl} with its fencing token, or empty when held. */
   public Optional<Lease> tryAcquire(String resource, Duration ttl) {
     String owner = UUID.randomUUID().toString();
-    Long token = acquire.run(RScript.ReturnType.LONG,
+    Long token = acquire.runForLong(
         List.of(leaseKey(resource), counterKey(resource)), owner, String.valueOf(ttl.toMillis()),
         String.valueOf(COUNTER_TTL.toMillis()));
     return token == null || token == 0L

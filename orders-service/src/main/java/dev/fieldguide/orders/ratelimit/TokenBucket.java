@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
-import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.springframework.core.io.ClassPathResource;
 
@@ -24,9 +23,9 @@ public class TokenBucket {
 
   /** Takes one token from {@code bucketKey} under {@code policy}: one {@code EVALSHA}. */
   public Decision take(String bucketKey, RateLimitPolicy policy) {
-    List<Long> result = Objects.requireNonNull(script.run(RScript.ReturnType.LIST,
-        List.of(bucketKey), String.valueOf(policy.capacity()),
-        String.valueOf(policy.refillPerSecond()), "1"));
+    List<Long> result = Objects
+        .requireNonNull(script.runForLongs(List.of(bucketKey), String.valueOf(policy.capacity()),
+            String.valueOf(policy.refillPerSecond()), "1"));
     return new Decision(result.get(0) == 1, result.get(1), result.get(2), result.get(3));
   }
 

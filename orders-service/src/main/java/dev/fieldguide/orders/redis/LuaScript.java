@@ -23,8 +23,25 @@ public final class LuaScript {
     this.body = body;
   }
 
-  /** Runs the script on {@code keys} with {@code args}: one round trip once it is loaded. */
-  public <R> @Nullable R run(RScript.ReturnType returns, List<Object> keys, Object... args) {
+  /**
+   * Runs a script that returns an integer on {@code keys} with {@code args}; {@code null} when it
+   * returns nil.
+   */
+  public @Nullable Long runForLong(List<Object> keys, Object... args) {
+    return (Long) run(RScript.ReturnType.LONG, keys, args);
+  }
+
+  /** Runs a script that returns an array of integers; {@code null} when it returns nil. */
+  public @Nullable List<Long> runForLongs(List<Object> keys, Object... args) {
+    List<?> values = (List<?>) run(RScript.ReturnType.LIST, keys, args);
+    return values == null ? null : values.stream().map(Long.class::cast).toList();
+  }
+
+  /**
+   * One round trip once the script is loaded. The result's Java type follows from
+   * {@code returns}, so only the typed methods above call this, each with its own.
+   */
+  private @Nullable Object run(RScript.ReturnType returns, List<Object> keys, Object... args) {
     String loaded = sha;
     if (loaded == null) {
       loaded = load();

@@ -16,6 +16,8 @@ public record ApiDeprecations(List<Deprecation> deprecations) {
   }
 
   /**
+   * One deprecated path prefix: what replaces it, when it was deprecated, and when it goes.
+   *
    * @param path the deprecated path prefix, e.g. {@code /api/v1/orders}
    * @param successor the prefix that replaces it, e.g. {@code /api/v2/orders}
    */

@@ -2,6 +2,7 @@ package dev.fieldguide.orders.web;
 
 import java.util.List;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -13,9 +14,10 @@ public class BusinessRuleException extends ErrorResponseException {
 
   public BusinessRuleException(HttpStatusCode status, String code, String detail,
       List<FieldProblem> errors) {
-    super(status);
-    getBody().setDetail(detail);
-    getBody().setProperty(Problems.CODE, code);
-    getBody().setProperty("errors", List.copyOf(errors));
+    // Built before super(): the constructor then calls nothing a subclass could override.
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+    body.setProperty(Problems.CODE, code);
+    body.setProperty("errors", List.copyOf(errors));
+    super(status, body, null);
   }
 }

@@ -308,7 +308,8 @@ class JobWorkflowIntegrationTests {
     JobDetail job = JobBuilder.newJob(TaskJob.class)
         .usingJobData(JobScheduler.RUN_ID, runId.toString()).build();
     var trigger = (OperableTrigger) TriggerBuilder.newTrigger().forJob(job).build();
-    var bundle = new TriggerFiredBundle(job, trigger, null, false, new Date(), null, null, null);
+    var bundle = new TriggerFiredBundle(job, trigger, null, false, Date.from(Instant.now()), null,
+        null, null);
     return new JobExecutionContextImpl(quartz, bundle, new NoJob());
   }
 

@@ -59,11 +59,13 @@ class DistributedLockIntegrationTests {
     try {
       RLock lock = redisson.getLock(name);
       lock.lock(30, TimeUnit.SECONDS);
-
-      assertThatThrownBy(() -> otherInstance.getLock(name).unlock())
-          .isInstanceOf(IllegalMonitorStateException.class);
-      assertThat(lock.isLocked()).isTrue();
-      lock.unlock();
+      try {
+        assertThatThrownBy(() -> otherInstance.getLock(name).unlock())
+            .isInstanceOf(IllegalMonitorStateException.class);
+        assertThat(lock.isLocked()).isTrue();
+      } finally {
+        lock.unlock();
+      }
     } finally {
       otherInstance.shutdown();
     }
@@ -75,15 +77,16 @@ class DistributedLockIntegrationTests {
     String name = uniqueLockName();
     try {
       RLock lock = instance.getLock(name);
-      lock.lock(); // no lease: the key gets the watchdog timeout as TTL and is renewed every 1/3 of
-                   // it
-      assertThat(lock.remainTimeToLive()).isBetween(1L, WATCHDOG.toMillis());
-
       RLock seenByOthers = redisson.getLock(name);
-      await().during(WATCHDOG.multipliedBy(3)).atMost(WATCHDOG.multipliedBy(5))
-          .until(seenByOthers::isLocked);
-
-      lock.unlock();
+      // No lease: the key gets the watchdog timeout as TTL and is renewed every 1/3 of it.
+      lock.lock();
+      try {
+        assertThat(lock.remainTimeToLive()).isBetween(1L, WATCHDOG.toMillis());
+        await().during(WATCHDOG.multipliedBy(3)).atMost(WATCHDOG.multipliedBy(5))
+            .until(seenByOthers::isLocked);
+      } finally {
+        lock.unlock();
+      }
       assertThat(seenByOthers.isLocked()).isFalse();
     } finally {
       instance.shutdown();

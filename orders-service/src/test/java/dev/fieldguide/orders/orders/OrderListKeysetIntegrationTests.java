@@ -13,6 +13,7 @@ import dev.fieldguide.orders.support.TestData;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -142,7 +143,8 @@ class OrderListKeysetIntegrationTests {
 
   private PlanSummary explainPageQuery() {
     var pageQuery = statements.executed().stream()
-        .filter(s -> s.sql().toLowerCase().contains("from orders")).findFirst().orElseThrow();
+        .filter(s -> s.sql().toLowerCase(Locale.ROOT).contains("from orders")).findFirst()
+        .orElseThrow();
     return explain.explainAnalyze(pageQuery.sql(), pageQuery.jdbcParameters());
   }
 

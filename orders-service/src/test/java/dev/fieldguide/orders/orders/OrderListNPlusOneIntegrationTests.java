@@ -7,6 +7,7 @@ import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.StatementCounter;
 import dev.fieldguide.orders.support.TestData;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,7 +66,7 @@ class OrderListNPlusOneIntegrationTests {
     naive.newest(pageSize, 100);
 
     // orders + customers + line collections + products, each in batches of up to 100 ids
-    long productBatches = (LINES_PER_ORDER * pageSize + 99) / 100;
+    int productBatches = (LINES_PER_ORDER * pageSize + 99) / 100;
     statements.assertSelectCount(3 + productBatches);
   }
 
@@ -100,7 +101,7 @@ class OrderListNPlusOneIntegrationTests {
 
     listing.list(OrderFilter.NONE, pageSize, null);
 
-    String pageQuery = statements.executed().getFirst().sql().toLowerCase();
+    String pageQuery = statements.executed().getFirst().sql().toLowerCase(Locale.ROOT);
     assertThat(pageQuery).contains("join customers").doesNotContain("order_lines")
         .containsPattern("(fetch first|limit) \\?");
   }

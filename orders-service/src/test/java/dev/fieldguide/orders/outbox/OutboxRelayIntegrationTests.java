@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.stream.StreamMessageId;
+import org.redisson.api.stream.StreamRangeArgs;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -175,14 +176,14 @@ class OutboxRelayIntegrationTests {
   private Map<String, Map<String, String>> streamMessages() {
     Map<String, Map<String, String>> byEventId = new HashMap<>();
     redisson.<String, String>getStream(properties.stream(), StringCodec.INSTANCE)
-        .range(StreamMessageId.MIN, StreamMessageId.MAX)
+        .range(StreamRangeArgs.startId(StreamMessageId.MIN).endId(StreamMessageId.MAX))
         .values().forEach(fields -> byEventId.put(fields.get("eventId"), fields));
     return byEventId;
   }
 
   private List<String> streamEventIds() {
     return redisson.<String, String>getStream(properties.stream(), StringCodec.INSTANCE)
-        .range(StreamMessageId.MIN, StreamMessageId.MAX)
+        .range(StreamRangeArgs.startId(StreamMessageId.MIN).endId(StreamMessageId.MAX))
         .values().stream().map(fields -> fields.get("eventId")).toList();
   }
 }

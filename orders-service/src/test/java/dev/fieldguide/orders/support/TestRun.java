@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -28,6 +30,9 @@ public final class TestRun implements AutoCloseable {
   static final String DATABASE_PREFIX = "fieldguide_test_";
   static final String CLAIM_PREFIX = "fieldguide:test-run:redis-db:";
   private static final Duration STALE_AFTER = Duration.ofHours(6);
+  /** How {@link #open} names a database: the prefix, then the run id (epoch second, random hex). */
+  private static final Pattern RUN_DATABASE = Pattern
+      .compile(Pattern.quote(DATABASE_PREFIX) + "(\\d+)_\\p{XDigit}+");
   private static final int REDIS_DATABASES = 16;
 
   private final LocalServers servers;
@@ -117,9 +122,8 @@ public final class TestRun implements AutoCloseable {
         var rows = query.executeQuery()) {
       while (rows.next()) {
         String name = rows.getString(1);
-        String[] parts = name.substring(DATABASE_PREFIX.length()).split("_");
-        if (parts.length == 2 && parts[0].chars().allMatch(Character::isDigit)
-            && Long.parseLong(parts[0]) < cutoff) {
+        Matcher run = RUN_DATABASE.matcher(name);
+        if (run.matches() && Long.parseLong(run.group(1)) < cutoff) {
           stale.add(name);
         }
       }

@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.web;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldguide.orders.support.Api;
@@ -84,7 +85,7 @@ class ErrorModelIntegrationTests {
 
     @Test
     void aChunkedBodyOverTheLimitIsCutOffWhileReading() {
-      byte[] body = ("{\"note\": \"" + "x".repeat(1_100_000) + "\"}").getBytes();
+      byte[] body = ("{\"note\": \"" + "x".repeat(1_100_000) + "\"}").getBytes(UTF_8);
       // ofInputStream has no known length, so the client sends it chunked.
       var response = api.send("POST", ECHO,
           HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)),
