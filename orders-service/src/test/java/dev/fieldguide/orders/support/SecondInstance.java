@@ -41,19 +41,20 @@ public class SecondInstance implements DisposableBean {
     if (context == null) {
       SingleServerConfig redis = redisson.getConfig().useSingleServer();
       URI redisAddress = URI.create(redis.getAddress());
+      // Command-line arguments, not builder properties: those are only defaults, and
+      // application.yaml (server.port 8080, the scheduler name) would win over them.
       context = new SpringApplicationBuilder(FieldGuideApplication.class).profiles("test")
-          .properties("server.port=0", "spring.datasource.url=" + database.getJdbcUrl(),
-              "spring.datasource.username=" + database.getUsername(),
-              "spring.datasource.password=" + nullToEmpty(database.getPassword()),
-              "spring.data.redis.host=" + redisAddress.getHost(),
-              "spring.data.redis.port=" + redisAddress.getPort(),
-              "spring.data.redis.database=" + redis.getDatabase(),
+          .run("--server.port=0", "--spring.datasource.url=" + database.getJdbcUrl(),
+              "--spring.datasource.username=" + database.getUsername(),
+              "--spring.datasource.password=" + nullToEmpty(database.getPassword()),
+              "--spring.data.redis.host=" + redisAddress.getHost(),
+              "--spring.data.redis.port=" + redisAddress.getPort(),
+              "--spring.data.redis.database=" + redis.getDatabase(),
               // Quartz keeps JVM-wide registries keyed by scheduler name; a second scheduler of
               // the same name in this JVM would take over the first one's connections. This
               // instance's scheduler gets its own name and never starts: it serves HTTP only.
-              "spring.quartz.scheduler-name=field-guide-second-instance",
-              "spring.quartz.auto-startup=false")
-          .run();
+              "--spring.quartz.scheduler-name=field-guide-second-instance",
+              "--spring.quartz.auto-startup=false");
     }
     return context;
   }
