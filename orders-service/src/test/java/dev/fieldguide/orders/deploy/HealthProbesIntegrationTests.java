@@ -4,10 +4,13 @@ import static dev.fieldguide.orders.deploy.RenderedManifests.containers;
 import static dev.fieldguide.orders.deploy.RepositoryFiles.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +25,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The probes the deployment files point at, tried on the running service: every HTTP probe path
  * in the rendered Kubernetes manifests answers 200, and the image's own liveness script (bash,
- * as the JRE image has no curl) passes against the service and fails when nothing listens.
+ * as the JRE image has no curl) passes against the service and fails when nothing listens or
+ * liveness is down.
  */
 @IntegrationTest
 class HealthProbesIntegrationTests {
@@ -63,6 +67,24 @@ class HealthProbesIntegrationTests {
       closedPort = socket.getLocalPort();
     }
     assertThat(runLivenessScript(closedPort).exitCode()).isNotZero();
+  }
+
+  @Test
+  void imageLivenessScriptFailsWhenLivenessIsDown() throws IOException {
+    // What Spring answers when the liveness state is BROKEN: 503 with status DOWN.
+    HttpServer down = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    down.createContext("/actuator/health/liveness", exchange -> {
+      byte[] body = "{\"status\":\"DOWN\"}".getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(503, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    down.start();
+    try {
+      assertThat(runLivenessScript(down.getAddress().getPort()).exitCode()).isNotZero();
+    } finally {
+      down.stop(0);
+    }
   }
 
   private Commands.Result runLivenessScript(int port) throws IOException {
