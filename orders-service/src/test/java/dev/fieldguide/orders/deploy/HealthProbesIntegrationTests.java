@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,8 @@ class HealthProbesIntegrationTests {
   @Test
   void imageLivenessScriptFailsWhenLivenessIsDown() throws IOException {
     // What Spring answers when the liveness state is BROKEN: 503 with status DOWN.
-    HttpServer down = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    HttpServer down = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+        0);
     down.createContext("/actuator/health/liveness", exchange -> {
       byte[] body = "{\"status\":\"DOWN\"}".getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(503, body.length);
