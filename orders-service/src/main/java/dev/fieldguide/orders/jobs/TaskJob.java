@@ -96,9 +96,9 @@ class TaskJob implements Job {
     } catch (Exception e) {
       outcome = failed(run, e);
     }
-    timing.stop(Timer.builder("fieldguide.jobs.duration").tag("job", run.type())
+    timing.stop(Timer.builder("fieldguide.jobs.duration").tag("task", run.type())
         .publishPercentileHistogram().register(meters));
-    meters.counter("fieldguide.jobs.runs", "job", run.type(), "outcome", outcome).increment();
+    meters.counter("fieldguide.jobs.runs", "task", run.type(), "outcome", outcome).increment();
   }
 
   private String failed(JobRuns.Started run, Exception failure) {

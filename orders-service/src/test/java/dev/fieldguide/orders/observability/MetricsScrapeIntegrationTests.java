@@ -90,6 +90,14 @@ class MetricsScrapeIntegrationTests {
     assertThat(untagged).as("series without application=field-guide and a role").isEmpty();
   }
 
+  /** A `job` tag would collide with the `job` label Prometheus gives every target. */
+  @Test
+  void jobMetersNameTheirTaskWithoutClashingWithPrometheussJobLabel() {
+    assertThat(scrape).filteredOn(s -> s.name().startsWith("fieldguide_jobs_runs"))
+        .isNotEmpty().allSatisfy(s -> assertThat(s.labels()).containsKey("task")
+            .doesNotContainKey("job"));
+  }
+
   @Test
   void everyMetricTheAlertsAndDashboardsReadIsInTheScrape() {
     Set<String> scraped = new TreeSet<>();

@@ -35,19 +35,6 @@ class PrometheusConfigTests {
         .contains(ObservabilityFiles.ALERTS).allSatisfy(f -> assertThat(f).isRegularFile());
   }
 
-  @Test
-  void renamesTheJobTagThatCollidesWithTheTargetLabelToTask() {
-    List<Object> relabels = ObservabilityFiles.list(fieldGuideJob().get("metric_relabel_configs"));
-
-    assertThat(relabels).map(ObservabilityFiles::map).anySatisfy(rule -> {
-      assertThat(rule.get("source_labels")).isEqualTo(List.of("exported_job"));
-      assertThat(rule.get("target_label")).isEqualTo("task");
-    });
-    assertThat(ObservabilityFiles.alertExpressions())
-        .filteredOn(e -> e.promQl().contains("fieldguide_jobs_runs_total")).isNotEmpty()
-        .allSatisfy(e -> assertThat(e.promQl()).as(e.where()).contains("by (application, task)"));
-  }
-
   private static Map<?, ?> fieldGuideJob() {
     return ObservabilityFiles.list(ObservabilityFiles.yaml(CONFIG).get("scrape_configs"))
         .stream().map(ObservabilityFiles::map)
