@@ -308,13 +308,20 @@ class ProductCacheIntegrationTests {
       }
     }
 
+    private double passedRedis() {
+      return meters.counter("cache.gets", "cache", CACHE, "result", "miss").count()
+          + meters.find("fieldguide.cache.fallbacks").counters().stream()
+              .mapToDouble(counter -> counter.count()).sum();
+    }
+
     long loads() {
       return (long) meters.counter("fieldguide.cache.loads", "cache", CACHE).count();
     }
 
     private Optional<ProductResponse> slowLoad(long product) {
-      await().atMost(Duration.ofSeconds(20)).until(
-          () -> meters.counter("cache.gets", "cache", CACHE, "result", "miss").count() >= readers);
+      // Hold every load until each reader is past Redis: missed, or (a Redis timeout on a busy
+      // machine) fell back to loading without the cache, which is counted and not a miss.
+      await().atMost(Duration.ofSeconds(20)).until(() -> passedRedis() >= readers);
       return Optional.of(new ProductResponse(product, "SKU", "Slow", 100, Map.of()));
     }
   }
