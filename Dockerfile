@@ -17,6 +17,7 @@ COPY orders-service/pom.xml orders-service/
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -B -ntp -pl orders-service -am dependency:go-offline
 
+COPY java-core/src/ java-core/src/
 COPY orders-service/src/ orders-service/src/
 # The tests need PostgreSQL and Redis; they ran in CI before an image is built. `package` also
 # copies the OpenTelemetry agent to orders-service/target/otel/ (orders-service/pom.xml).

@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldguide.orders.deploy.Dockerfile.Instruction;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathExpressionException;
 import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /**
@@ -98,6 +101,29 @@ class DockerfileTests {
             "--from=build /layers/application/ ./");
     assertThat(dockerfile.all(runtime, "ENTRYPOINT").getFirst().arguments())
         .contains("org.springframework.boot.loader.launch.JarLauncher");
+  }
+
+  /** The service builds with `-am`: every project module it depends on needs its sources too. */
+  @Test
+  void buildStageCopiesTheSourcesOfEveryModuleTheServiceIsBuiltFrom() throws Exception {
+    Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(RepositoryFiles.path("orders-service/pom.xml").toFile());
+    NodeList modules = (NodeList) XPathFactory.newInstance().newXPath().evaluate(
+        "/*[local-name()='project']/*[local-name()='dependencies']/*[local-name()='dependency']"
+            + "[*[local-name()='groupId']='dev.fieldguide']/*[local-name()='artifactId']",
+        pom, XPathConstants.NODESET);
+    List<String> copies = dockerfile.all(dockerfile.stageNamed("build"), "COPY").stream()
+        .map(Instruction::arguments).toList();
+    List<String> sentToBuilder = Files.readAllLines(RepositoryFiles.path(".dockerignore"));
+
+    assertThat(modules.getLength()).isPositive();
+    assertThat(copies).contains("orders-service/src/ orders-service/src/");
+    for (int i = 0; i < modules.getLength(); i++) {
+      String module = modules.item(i).getTextContent().strip();
+      assertThat(copies).as("sources of " + module).contains(module + "/src/ " + module + "/src/");
+      assertThat(sentToBuilder).as(".dockerignore lets through " + module)
+          .contains("!" + module + "/src/");
+    }
   }
 
   static Instruction livenessScript(Dockerfile dockerfile) {
