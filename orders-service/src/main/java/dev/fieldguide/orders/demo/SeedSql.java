@@ -57,7 +57,12 @@ final class SeedSql {
         SELECT g,
                nextval(pg_get_serial_sequence('orders', 'id')) AS id,
                c.ids[(1 + (g * 7919) %% cardinality(c.ids))::int] AS customer_id,
-               (ARRAY['NEW','PAID','SHIPPED','DELIVERED','CANCELLED'])[(1 + (g * 13) %% 5)::int] AS status,
+               -- Skewed like a real shop's: most orders delivered, few still pending (PG2).
+               CASE WHEN (g * 13) %% 100 < 2 THEN 'NEW'
+                    WHEN (g * 13) %% 100 < 8 THEN 'PAID'
+                    WHEN (g * 13) %% 100 < 16 THEN 'SHIPPED'
+                    WHEN (g * 13) %% 100 < 21 THEN 'CANCELLED'
+                    ELSE 'DELIVERED' END AS status,
                %s + g * interval '30 seconds' AS created_at
         FROM generate_series(%d::bigint, %d::bigint) AS g,
              (SELECT array_agg(id ORDER BY id) AS ids FROM customers
@@ -78,8 +83,8 @@ final class SeedSql {
         CROSS JOIN LATERAL (SELECT (1 + (o.g * 31 + k) % cardinality(p.ids))::int AS i) AS x
         """;
     String insertOrders = """
-        INSERT INTO orders (id, customer_id, status, total_cents, created_at)
-        SELECT o.id, o.customer_id, o.status, t.total, o.created_at
+        INSERT INTO orders (id, customer_id, status, total_cents, created_at, updated_at)
+        SELECT o.id, o.customer_id, o.status, t.total, o.created_at, o.created_at
         FROM seed_orders AS o
         JOIN (SELECT order_id, sum(quantity * unit_price_cents) AS total
               FROM seed_lines GROUP BY order_id) AS t ON t.order_id = o.id

@@ -132,13 +132,19 @@ class JobRuns {
 
   Optional<JobRunView> find(UUID id) {
     return jdbc.sql("""
-        SELECT id, job_type, state, attempts, max_attempts, run_at, started_at, finished_at,
-               result::text, last_error
-        FROM job_runs WHERE id = ?
+        SELECT r.id, r.job_type, r.state, r.attempts, r.max_attempts, r.run_at, r.started_at,
+               r.finished_at, r.result::text, r.last_error,
+               c.last_id, c.processed, c.updated_at
+        FROM job_runs r LEFT JOIN job_checkpoints c ON c.run_id = r.id
+        WHERE r.id = ?
         """).param(id).query((rs, row) -> new JobRunView(rs.getObject(1, UUID.class),
         rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
         rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class),
         rs.getObject(8, OffsetDateTime.class), rs.getString(9), rs.getString(10),
+        rs.getObject(13) == null
+            ? null
+            : new JobRunView.Progress(rs.getLong(11), rs.getLong(12),
+                rs.getObject(13, OffsetDateTime.class)),
         attempts(id))).optional();
   }
 

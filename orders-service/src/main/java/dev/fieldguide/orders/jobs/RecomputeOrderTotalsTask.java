@@ -1,44 +1,31 @@
 package dev.fieldguide.orders.jobs;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.Objects;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.JsonNode;
 
 /**
  * C9: {@code recompute-order-totals}, a long job made resumable. It walks {@code orders} by key
- * (id above the checkpoint, in id order, {@code chunkSize} at a time), sets each order's total to
- * the sum of its lines, and moves the run's checkpoint in the same transaction as the chunk. When
- * an attempt dies, the retry resumes after the last chunk that committed.
- *
- * <p>Arguments: {@code chunkSize} (default 500), optional {@code fromId}/{@code toId} bounds, and
- * {@code lockTimeoutMillis} (default 2000): a chunk waits at most that long for a row a user's
- * transaction holds, then the attempt fails and its retry resumes, instead of queueing behind
- * live traffic.
+ * with {@link ChunkedOrderUpdate} and sets each order's total to the sum of its lines; when an
+ * attempt dies, the retry resumes after the last chunk that committed.
  */
 @Component
 class RecomputeOrderTotalsTask implements Task {
 
   static final String TYPE = "recompute-order-totals";
-  static final int DEFAULT_CHUNK_SIZE = 500;
-  static final int MAX_CHUNK_SIZE = 10_000;
   static final RetryPolicy POLICY = new RetryPolicy(5, Duration.ofSeconds(1),
       Duration.ofMinutes(1), 0.5);
+  private static final String RECOMPUTE_CHUNK = """
+      UPDATE orders o SET total_cents = (
+        SELECT coalesce(sum(l.quantity * l.unit_price_cents), 0)
+        FROM order_lines l WHERE l.order_id = o.id)
+      WHERE o.id > ? AND o.id <= ?
+      """;
 
-  private final JdbcClient jdbc;
-  private final TransactionTemplate transactions;
-  private final JobCheckpoints checkpoints;
+  private final ChunkedOrderUpdate chunks;
 
-  RecomputeOrderTotalsTask(JdbcClient jdbc, TransactionTemplate transactions,
-      JobCheckpoints checkpoints) {
-    this.jdbc = jdbc;
-    this.transactions = transactions;
-    this.checkpoints = checkpoints;
+  RecomputeOrderTotalsTask(ChunkedOrderUpdate chunks) {
+    this.chunks = chunks;
   }
 
   @Override
@@ -53,57 +40,6 @@ class RecomputeOrderTotalsTask implements Task {
 
   @Override
   public @Nullable Object run(TaskContext context) throws InterruptedException {
-    JsonNode arguments = context.arguments();
-    int chunkSize = arguments.path("chunkSize").asInt(DEFAULT_CHUNK_SIZE);
-    if (chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE) {
-      throw new PermanentFailure("chunkSize must be 1 to " + MAX_CHUNK_SIZE + ": " + chunkSize);
-    }
-    long toId = arguments.path("toId").asLong(Long.MAX_VALUE);
-    long lockTimeoutMillis = arguments.path("lockTimeoutMillis").asLong(2_000);
-    JobCheckpoints.Checkpoint start = checkpoints.find(context.runId())
-        .orElse(new JobCheckpoints.Checkpoint(arguments.path("fromId").asLong(1) - 1, 0));
-    long after = start.lastId();
-    long processed = start.processed();
-    while (true) {
-      if (Thread.interrupted()) { // a soft time limit (C8): stop between chunks, resume later
-        throw new InterruptedException("stopped at checkpoint " + after);
-      }
-      Chunk chunk = recomputeChunk(context.runId(), after, toId, chunkSize, lockTimeoutMillis);
-      if (chunk.selected() == 0) {
-        break;
-      }
-      after = chunk.lastId();
-      processed += chunk.updated();
-    }
-    return Map.of("resumedAfterId", start.lastId(), "lastId", after, "processed", processed,
-        "processedThisAttempt", processed - start.processed());
+    return chunks.run(context, RECOMPUTE_CHUNK);
   }
-
-  /** One chunk in one transaction: the totals of the next ids and the checkpoint after them. */
-  private Chunk recomputeChunk(UUID runId, long after, long toId, int chunkSize,
-      long lockTimeoutMillis) {
-    return Objects.requireNonNull(transactions.execute(status -> {
-      Chunk chunk = jdbc.sql("""
-          SELECT coalesce(max(id), 0), count(*) FROM (
-            SELECT id FROM orders WHERE id > ? AND id <= ? ORDER BY id LIMIT ?) next_ids
-          """).params(after, toId, chunkSize)
-          .query((rs, row) -> new Chunk(rs.getLong(1), rs.getInt(2), 0)).single();
-      if (chunk.selected() == 0) {
-        return chunk;
-      }
-      jdbc.sql("SELECT set_config('lock_timeout', ?, true)").param(lockTimeoutMillis + "ms")
-          .query((rs, row) -> rs.getString(1)).single();
-      int updated = jdbc.sql("""
-          UPDATE orders o SET total_cents = (
-            SELECT coalesce(sum(l.quantity * l.unit_price_cents), 0)
-            FROM order_lines l WHERE l.order_id = o.id)
-          WHERE o.id > ? AND o.id <= ?
-          """).params(after, chunk.lastId()).update();
-      checkpoints.save(runId, chunk.lastId(), updated);
-      return new Chunk(chunk.lastId(), chunk.selected(), updated);
-    }));
-  }
-
-  /** A chunk's last id, how many orders it selected and how many were still there to update. */
-  private record Chunk(long lastId, int selected, int updated) {}
 }

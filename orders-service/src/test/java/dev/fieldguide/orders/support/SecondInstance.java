@@ -2,6 +2,9 @@ package dev.fieldguide.orders.support;
 
 import dev.fieldguide.orders.FieldGuideApplication;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.SingleServerConfig;
@@ -39,28 +42,37 @@ public class SecondInstance implements DisposableBean {
 
   private synchronized ConfigurableApplicationContext context() {
     if (context == null) {
-      SingleServerConfig redis = redisson.getConfig().useSingleServer();
-      URI redisAddress = URI.create(redis.getAddress());
-      // Command-line arguments, not builder properties: those are only defaults, and
-      // application.yaml (server.port 8080, the scheduler name) would win over them.
-      context = new SpringApplicationBuilder(FieldGuideApplication.class).profiles("test")
-          .run("--server.port=0", "--spring.datasource.url=" + database.getJdbcUrl(),
-              "--spring.datasource.username=" + database.getUsername(),
-              "--spring.datasource.password=" + nullToEmpty(database.getPassword()),
-              "--spring.data.redis.host=" + redisAddress.getHost(),
-              "--spring.data.redis.port=" + redisAddress.getPort(),
-              "--spring.data.redis.database=" + redis.getDatabase(),
-              // Quartz keeps JVM-wide registries keyed by scheduler name; a second scheduler of
-              // the same name in this JVM would take over the first one's connections. This
-              // instance's scheduler gets its own name and never starts: it serves HTTP only.
-              "--spring.quartz.scheduler-name=field-guide-second-instance",
-              "--spring.quartz.auto-startup=false");
+      // This instance's scheduler never starts: it serves HTTP only.
+      context = startService(database.getJdbcUrl(), database, redisson,
+          "--spring.quartz.scheduler-name=field-guide-second-instance",
+          "--spring.quartz.auto-startup=false");
     }
     return context;
   }
 
-  private static String nullToEmpty(@Nullable String value) {
-    return value == null ? "" : value;
+  /**
+   * Starts another instance of the service in this JVM on a free port, on the database at
+   * {@code jdbcUrl} (with the suite's credentials) and the suite's Redis database, with {@code extraArguments} on top. Its Quartz scheduler needs a
+   * name of its own ({@code --spring.quartz.scheduler-name=...}): Quartz keeps JVM-wide registries
+   * keyed by scheduler name, and a second scheduler of the same name in this JVM would take over
+   * the first one's connections. The caller closes the context.
+   */
+  public static ConfigurableApplicationContext startService(String jdbcUrl,
+      JdbcConnectionDetails credentials, RedissonClient redisson, String... extraArguments) {
+    SingleServerConfig redis = redisson.getConfig().useSingleServer();
+    URI redisAddress = URI.create(redis.getAddress());
+    // Command-line arguments, not builder properties: those are only defaults, and
+    // application.yaml (server.port 8080, the scheduler name) would win over them.
+    List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+        "--spring.datasource.url=" + jdbcUrl,
+        "--spring.datasource.username=" + credentials.getUsername(),
+        "--spring.datasource.password=" + Objects.requireNonNullElse(credentials.getPassword(), ""),
+        "--spring.data.redis.host=" + redisAddress.getHost(),
+        "--spring.data.redis.port=" + redisAddress.getPort(),
+        "--spring.data.redis.database=" + redis.getDatabase()));
+    arguments.addAll(List.of(extraArguments));
+    return new SpringApplicationBuilder(FieldGuideApplication.class).profiles("test")
+        .run(arguments.toArray(String[]::new));
   }
 
   @Override

@@ -1,0 +1,26 @@
+package dev.fieldguide.orders.promotions;
+
+import dev.fieldguide.orders.web.NotFoundException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Reads the promotion in force; creating one is an operator action, {@link PromotionAdminController}. */
+@RestController
+class PromotionController {
+
+  private final Promotions promotions;
+
+  PromotionController(Promotions promotions) {
+    this.promotions = promotions;
+  }
+
+  /** The product's promotion in force now; 404 when there is none. */
+  @GetMapping("/api/v1/products/{productId}/promotion")
+  Promotion inForce(@PathVariable long productId) {
+    return promotions.inForce(productId, OffsetDateTime.now(ZoneOffset.UTC))
+        .orElseThrow(() -> new NotFoundException("promotion of product", productId));
+  }
+}
