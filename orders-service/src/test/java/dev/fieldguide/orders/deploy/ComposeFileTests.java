@@ -169,12 +169,30 @@ class ComposeFileTests {
     String archive = command.stream().map(String::valueOf)
         .filter(c -> c.startsWith("archive_command=")).findFirst().orElseThrow();
     assertThat(archive).contains("cp %p /wal-archive/%f");
+    assertThat(archive).as("never overwrites an archived segment")
+        .startsWith("archive_command=test ! -f /wal-archive/%f &&");
+    assertThat(command).contains("wal_level=replica");
     assertThat(list(postgres, "volumes", "postgres")).contains("wal-archive:/wal-archive");
     assertThat(map(compose, "volumes", "compose")).containsKey("wal-archive");
 
     assertThat(list(map(services, "redis", "services"), "command", "redis"))
         .containsSequence("--maxmemory", "256mb").containsSequence("--maxmemory-policy",
             "volatile-lfu");
+  }
+
+  @Test
+  void postgresGivesBaseBackupsAVolumeThePostgresUserCanWrite() {
+    Map<String, Object> postgres = map(services, "postgres", "services");
+    assertThat(list(postgres, "volumes", "postgres")).contains("base-backups:/base-backups");
+    assertThat(map(compose, "volumes", "compose")).containsKey("base-backups");
+    // The image's entrypoint runs as root only until it drops to postgres: the directories the
+    // server (archive) and pg_basebackup (run with -u postgres) write to are made before that.
+    String entrypoint = list(postgres, "entrypoint", "postgres").stream().map(String::valueOf)
+        .filter(part -> part.contains("docker-entrypoint.sh")).findFirst().orElseThrow();
+    assertThat(entrypoint).startsWith("install -d -o postgres -g postgres -m 700 ")
+        .contains(" /wal-archive ", " /base-backups ").contains("&& exec docker-entrypoint.sh");
+    assertThat(RepositoryFiles.read("scripts/db-base-backup.sh"))
+        .contains("docker compose exec -T -u postgres postgres bash -s -- /base-backups");
   }
 
   @Test

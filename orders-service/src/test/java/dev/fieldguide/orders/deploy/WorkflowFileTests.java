@@ -70,6 +70,17 @@ class WorkflowFileTests {
   }
 
   @Test
+  void installsThePostgresClientOfTheServicesMajorVersionForTheRestoreDrill() {
+    String image = string(map(map(job, "services", "verify"), "postgres", "services"), "image",
+        "postgres");
+    String major = image.replaceFirst("^[^:]*:(\\d+).*$", "$1");
+    // pg_dump refuses a server of a newer major version than its own.
+    assertThat(steps()).as("a step installing postgresql-client-" + major)
+        .anySatisfy(step -> assertThat(String.valueOf(step.get("run")))
+            .contains("apt-get install").contains("postgresql-client-" + major));
+  }
+
+  @Test
   void cachesMavenInstallsJdk25AndPinsEveryActionToACommit() {
     List<Map<String, Object>> uses = steps().stream().filter(s -> s.containsKey("uses")).toList();
     assertThat(uses).isNotEmpty().allSatisfy(step -> assertThat(string(step, "uses", "step"))

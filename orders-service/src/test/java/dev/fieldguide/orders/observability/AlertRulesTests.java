@@ -46,14 +46,20 @@ class AlertRulesTests {
   }
 
   @Test
-  void everyRunbookBelongsToAnAlert() throws IOException {
+  void everyRunbookBelongsToAnAlertOrSaysItIsAProcedure() throws IOException {
     Set<String> linked = ObservabilityFiles.alerts().stream()
         .map(a -> ObservabilityFiles.string(a.annotations().get("runbook_url")))
         .collect(Collectors.toSet());
 
     try (Stream<Path> files = Files.list(RUNBOOKS)) {
-      assertThat(files.map(f -> "docs/runbooks/" + f.getFileName()))
-          .as("runbooks no alert links to").isSubsetOf(linked);
+      // A procedure (point-in-time recovery) is started by a person, not by an alert; it says so
+      // in its opening, so a runbook orphaned by a deleted alert is still caught.
+      assertThat(files.map(f -> "docs/runbooks/" + f.getFileName())
+          .filter(runbook -> !linked.contains(runbook)))
+          .as("runbooks no alert links to").allSatisfy(runbook -> assertThat(
+              Files.readString(ObservabilityFiles.ROOT.resolve(runbook)).lines().limit(5)
+                  .anyMatch(line -> line.startsWith("Not tied to an alert: a procedure")))
+              .as(runbook + " says it is a procedure").isTrue());
     }
   }
 
