@@ -2,6 +2,7 @@ package dev.fieldguide.orders.db;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -34,6 +35,24 @@ public record PlanSummary(List<Node> nodes, double planningMillis, double execut
     return Math.round(nodes.stream()
         .filter(n -> relationOrIndex.equals(n.index()) || relationOrIndex.equals(n.relation()))
         .mapToDouble(n -> n.actualRows() * n.loops()).sum());
+  }
+
+  /** The first node that reads {@code relation}'s rows (a sequential, index or heap scan). */
+  public Optional<Node> scanOf(String relation) {
+    return nodes.stream().filter(n -> relation.equals(n.relation())).findFirst();
+  }
+
+  /**
+   * How far the planner's row estimate for the scan of {@code relation} was from the rows it
+   * really produced, as a factor of at least 1 (2.0: twice or half as many). A large factor means
+   * the statistics are missing or stale, and every choice built on that estimate is suspect.
+   */
+  public double misestimate(String relation) {
+    return scanOf(relation).map(scan -> {
+      double estimated = Math.max(scan.estimatedRows(), 1);
+      double actual = Math.max(scan.actualRows() * scan.loops(), 1);
+      return Math.max(estimated / actual, actual / estimated);
+    }).orElse(Double.POSITIVE_INFINITY);
   }
 
   /** A compact, indented rendering for labs and failure messages. */

@@ -30,10 +30,10 @@ class PaginationLab implements Lab {
 
   private static final int LIMIT = 20;
   private static final int RUNS = 7;
-  private static final String KEYSET_FIRST = "SELECT id FROM orders ORDER BY created_at DESC, id DESC LIMIT ?";
+  static final String KEYSET_FIRST = "SELECT id FROM orders ORDER BY created_at DESC, id DESC LIMIT ?";
   private static final String KEYSET_NEXT = "SELECT id FROM orders WHERE (created_at, id) < (?, ?)"
       + " ORDER BY created_at DESC, id DESC LIMIT ?";
-  private static final String KEYSET_INDEX = "orders_created_at_id_idx";
+  static final String KEYSET_INDEX = "orders_created_at_id_idx";
 
   private final ExplainService explain;
   private final JdbcClient jdbc;
