@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * PG5: what the product-attributes JSON Schema accepts and how each violation is reported: one
@@ -16,8 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ProductAttributesSchemaTests {
 
-  private final ProductAttributesSchema schema = new ProductAttributesSchema(
-      JsonMapper.builder().build());
+  private final ProductAttributesSchema schema = new ProductAttributesSchema();
 
   @Test
   void acceptsKnownKeysWithKnownValuesAndWellNamedShortStrings() {
