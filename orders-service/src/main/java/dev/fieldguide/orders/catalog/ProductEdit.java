@@ -9,13 +9,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The body of {@code PATCH /api/v1/products/{id}}: each field present is changed, each absent one
- * is kept. Stock is not editable here; orders own it.
+ * is kept. Stock is not editable here; orders own it. {@code attributes} replaces the whole
+ * object and must satisfy {@code schemas/product-attributes.schema.json}.
  */
 record ProductEdit(
     // @NotBlank would also reject an absent name; this only rejects a present, blank one.
     @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Size(max = 200) @Nullable String name,
     @PositiveOrZero @Nullable Long priceCents,
-    @Size(max = 50) @Nullable Map<String, Object> attributes) {
+    // Shape, size and values of the attributes are the JSON Schema's job (ProductAttributesSchema).
+    @Nullable Map<String, Object> attributes) {
 
   @AssertTrue(message = "must change at least one of name, priceCents, attributes") boolean isChangingSomething() {
     return name != null || priceCents != null || attributes != null;

@@ -11,14 +11,21 @@ class ProductEditing {
 
   private final ProductRepository products;
   private final ApplicationEventPublisher events;
+  private final ProductAttributesSchema attributesSchema;
 
-  ProductEditing(ProductRepository products, ApplicationEventPublisher events) {
+  ProductEditing(ProductRepository products, ApplicationEventPublisher events,
+      ProductAttributesSchema attributesSchema) {
     this.products = products;
     this.events = events;
+    this.attributesSchema = attributesSchema;
   }
 
+  /** Applies the edit; attributes that break the JSON Schema are a 400 and nothing is written. */
   @Transactional
   ProductResponse edit(long id, ProductEdit edit) {
+    if (edit.attributes() != null) {
+      attributesSchema.check(edit.attributes()); // PG5: before any read or write
+    }
     Product product = products.findById(id)
         .orElseThrow(() -> new NotFoundException("product", id));
     product.apply(edit);

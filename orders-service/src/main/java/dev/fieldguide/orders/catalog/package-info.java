@@ -6,7 +6,12 @@
  * cache-aside through {@code ProductCache} (R1: single-flight loads across instances,
  * jittered TTLs, fail-open to PostgreSQL). The JSONB/index topics (PG2, PG5) build on it.
  *
+ * <p>PG5 — JSONB when and how: attributes live in {@code jsonb} behind a GIN index while price,
+ * stock and SKU stay constrained columns; {@code ProductAttributesSchema} checks every attribute
+ * write against a JSON Schema.
+ *
  * @see dev.fieldguide.orders.catalog.ProductListIntegrationTests
+ * @see dev.fieldguide.orders.catalog.ProductAttributesIntegrationTests
  * @see dev.fieldguide.orders.catalog.ProductCacheIntegrationTests
  */
 @NullMarked
