@@ -38,6 +38,6 @@ CREATE TABLE report_refreshes (
     -- (conservative by the refresh's own duration). NULL until the first refresh.
     refreshed_at  timestamptz,
     duration_ms   bigint,
-    concurrently  boolean
+    refreshed_concurrently boolean
 );
 INSERT INTO report_refreshes (view_name) VALUES ('daily_product_sales');

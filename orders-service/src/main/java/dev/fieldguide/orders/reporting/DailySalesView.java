@@ -60,10 +60,13 @@ public class DailySalesView {
           ? "REFRESH MATERIALIZED VIEW CONCURRENTLY " + VIEW
           : "REFRESH MATERIALIZED VIEW " + VIEW).update();
       long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-      OffsetDateTime asOf = jdbc.sql("""
-          UPDATE report_refreshes SET refreshed_at = now(), duration_ms = ?, concurrently = ?
-          WHERE view_name = ? RETURNING refreshed_at
-          """).params(millis, populated, VIEW).query(OffsetDateTime.class).single();
+      OffsetDateTime asOf = jdbc
+          .sql(
+              """
+                  UPDATE report_refreshes SET refreshed_at = now(), duration_ms = ?, refreshed_concurrently = ?
+                  WHERE view_name = ? RETURNING refreshed_at
+                  """)
+          .params(millis, populated, VIEW).query(OffsetDateTime.class).single();
       return new Refresh(populated, millis, asOf.toInstant());
     }));
   }
