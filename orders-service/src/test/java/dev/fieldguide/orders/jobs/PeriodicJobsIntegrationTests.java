@@ -7,6 +7,7 @@ import dev.fieldguide.orders.support.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -60,13 +61,16 @@ class PeriodicJobsIntegrationTests {
         next(now, t -> t.truncatedTo(ChronoUnit.HOURS).withMinute(7), Duration.ofHours(1)));
     assertSchedule("purge-job-runs", "0 17 3 * * ?", CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW,
         next(now, t -> t.with(LocalTime.of(3, 17)), Duration.ofDays(1)));
-    assertSchedule("nightly-report", "0 30 2 * * ?", CronTrigger.MISFIRE_INSTRUCTION_DO_NOTHING,
-        next(now, t -> t.with(LocalTime.of(2, 30)), Duration.ofDays(1)));
+    assertSchedule("refresh-daily-sales", "0 */5 * * * ?",
+        CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW,
+        next(now, t -> t.truncatedTo(ChronoUnit.HOURS).plusMinutes(t.getMinute() / 5 * 5L),
+            Duration.ofMinutes(5)));
   }
 
   @Test
   void registeringAgainKeepsUnchangedTriggersAndRemovesRetiredSchedules() throws Exception {
-    TriggerKey report = TriggerKey.triggerKey("nightly-report", PeriodicSchedules.GROUP);
+    // A daily trigger: a 5-minute one could fire between the two reads and move its next time.
+    TriggerKey report = TriggerKey.triggerKey("purge-job-runs", PeriodicSchedules.GROUP);
     Trigger before = Objects.requireNonNull(quartz.getTrigger(report));
     JobKey retired = JobKey.jobKey("retired-task", PeriodicSchedules.GROUP);
     quartz.addJob(JobBuilder.newJob(PeriodicTaskJob.class).withIdentity(retired).storeDurably()
@@ -117,12 +121,21 @@ class PeriodicJobsIntegrationTests {
   }
 
   @Test
-  void theNightlyReportRecordsItsRun() throws Exception {
-    JobRunView run = fireOnce("nightly-report");
+  void theDailySalesRefreshRefreshesTheViewAndRecordsWhen() throws Exception {
+    Instant before = Instant.now().truncatedTo(ChronoUnit.MICROS);
+
+    JobRunView run = fireOnce("refresh-daily-sales");
 
     JsonNode result = result(run);
-    assertThat(result.path("report").asString()).isEqualTo("placeholder");
+    assertThat(result.path("view").asString()).isEqualTo("daily_product_sales");
+    assertThat(Instant.parse(result.path("asOf").asString())).isAfterOrEqualTo(before);
     assertThat(run.attempts()).isEqualTo(1);
+    assertThat(jdbc.sql("""
+        SELECT relispopulated FROM pg_class WHERE oid = 'daily_product_sales'::regclass
+        """).query(Boolean.class).single()).isTrue();
+    assertThat(jdbc.sql("SELECT refreshed_at FROM report_refreshes WHERE view_name = ?")
+        .param("daily_product_sales").query(OffsetDateTime.class).single()
+        .toInstant()).isEqualTo(Instant.parse(result.path("asOf").asString()));
   }
 
   private void assertSchedule(String type, String cron, int misfire, Instant nextFire)

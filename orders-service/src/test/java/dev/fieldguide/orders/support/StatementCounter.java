@@ -17,17 +17,27 @@ import net.ttddyy.dsproxy.support.ProxyDataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.core.Ordered;
+import org.springframework.core.PriorityOrdered;
 
 /**
  * Counts the SQL statements the service sends, by kind, so tests assert persistence claims as
  * numbers: {@code reset()}, act, {@code assertSelectCount(1)}.
  *
- * <p>It wraps the application's {@link DataSource} with datasource-proxy; counts are global, which
- * is right for the suite's sequential tests and includes statements from server threads. Quartz's
- * polling of its own {@code QRTZ_} tables is left out: it runs on a timer, whatever the test does.
+ * <p>It wraps each of the application's {@link DataSource} beans with datasource-proxy — the
+ * primary pool {@code dataSource} and the replica pool {@code replicaDataSource} — and records
+ * which one ran each statement. It runs before every other post-processor ({@link PriorityOrdered}),
+ * so it wraps the pools themselves, before the read-only routing proxy wraps the primary: each
+ * statement is counted once, on the pool that ran it. Counts are global, which is right for the
+ * suite's sequential tests and includes statements from server threads. Quartz's polling of its
+ * own {@code QRTZ_} tables is left out: it runs on a timer, whatever the test does.
  */
 @TestConfiguration(proxyBeanMethods = false)
-public class StatementCounter implements BeanPostProcessor {
+public class StatementCounter implements BeanPostProcessor, PriorityOrdered {
+
+  /** The bean names of the two pools, as {@link Executed#dataSource()} reports them. */
+  public static final String PRIMARY = "dataSource";
+  public static final String REPLICA = "replicaDataSource";
 
   private final AtomicLong selects = new AtomicLong();
   private final AtomicLong inserts = new AtomicLong();
@@ -36,8 +46,11 @@ public class StatementCounter implements BeanPostProcessor {
   private final AtomicLong others = new AtomicLong();
   private final List<Executed> executed = new CopyOnWriteArrayList<>();
 
-  /** A statement as the driver received it, with its bound parameters in order. */
-  public record Executed(String sql, List<Object> parameters) {
+  /**
+   * A statement as the driver received it, with its bound parameters in order, and the bean name
+   * of the pool that ran it ({@link #PRIMARY} or {@link #REPLICA}).
+   */
+  public record Executed(String sql, List<Object> parameters, String dataSource) {
     /** The parameters as plain JDBC values, ready to run the statement again (e.g. EXPLAIN). */
     public Object[] jdbcParameters() {
       return parameters.stream()
@@ -51,10 +64,16 @@ public class StatementCounter implements BeanPostProcessor {
   }
 
   @Override
+  public int getOrder() {
+    return Ordered.HIGHEST_PRECEDENCE;
+  }
+
+  @Override
   public Object postProcessAfterInitialization(Object bean, String beanName) {
     if (bean instanceof DataSource dataSource && !(bean instanceof ProxyDataSource)) {
       return ProxyDataSourceBuilder.create(dataSource).name(beanName)
-          .afterQuery((execution, queries) -> queries.forEach(this::record))
+          .afterQuery((execution, queries) -> queries
+              .forEach(query -> record(execution.getDataSourceName(), query)))
           .build();
     }
     return bean;
@@ -85,7 +104,7 @@ public class StatementCounter implements BeanPostProcessor {
     assertThat(total()).as("all statements").isEqualTo(expected);
   }
 
-  private void record(QueryInfo query) {
+  private void record(String dataSource, QueryInfo query) {
     String sql = query.getQuery();
     if (sql.toUpperCase(Locale.ROOT).contains("QRTZ_")) {
       return; // the job scheduler polling its own tables, not the code under test
@@ -96,7 +115,7 @@ public class StatementCounter implements BeanPostProcessor {
           .sorted(Comparator.comparingInt(op -> (Integer) op.getArgs()[0]))
           .forEach(op -> parameters.add(op.getArgs().length > 1 ? op.getArgs()[1] : null));
     }
-    executed.add(new Executed(sql, Collections.unmodifiableList(parameters)));
+    executed.add(new Executed(sql, Collections.unmodifiableList(parameters), dataSource));
     count(sql);
   }
 

@@ -1,0 +1,49 @@
+package dev.fieldguide.orders.reporting;
+
+import dev.fieldguide.orders.web.BadRequestException;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/reports/daily-sales?from=&to=[&productId=]}: daily sales per product from
+ * the materialized view, with the time the numbers are true as of. The range is bounded, so one
+ * request reads at most {@code maxRangeDays} days of the view; anything else is a 400.
+ */
+@RestController
+@RequestMapping("/api/v1/reports")
+class DailySalesController {
+
+  private final DailySalesReport report;
+  private final ReportingProperties properties;
+
+  DailySalesController(DailySalesReport report, ReportingProperties properties) {
+    this.report = report;
+    this.properties = properties;
+  }
+
+  @GetMapping("/daily-sales")
+  DailySales dailySales(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(required = false) @Nullable Long productId) {
+    if (to.isBefore(from)) {
+      throw new BadRequestException("INVALID_RANGE",
+          "'to' (%s) is before 'from' (%s).".formatted(to, from));
+    }
+    long days = ChronoUnit.DAYS.between(from, to) + 1;
+    if (days > properties.maxRangeDays()) {
+      throw new BadRequestException("INVALID_RANGE",
+          "The range covers %d days; at most %d are allowed.".formatted(days,
+              properties.maxRangeDays()));
+    }
+    if (productId != null && productId < 1) {
+      throw new BadRequestException("INVALID_PARAMETER", "'productId' must be positive.");
+    }
+    return report.read(from, to, productId);
+  }
+}
