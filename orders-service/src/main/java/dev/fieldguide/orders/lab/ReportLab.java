@@ -85,10 +85,19 @@ class ReportLab implements Lab {
     phases.add(planPhase("live aggregate", medians[1], livePlan, "orders"));
     phases.add(planPhase("view read", medians[0], viewPlan, "daily_product_sales"));
     double ratio = Math.round(medians[0] / Math.max(medians[1], 0.001) * 1000) / 1000.0;
-    double budget = orders >= 1_000_000 ? 0.1 : 1.0;
+    // The time budget is DESIGN §8's, at its size. On a small database (CI seeds 2,000 orders)
+    // both reads take a few ms, round trips dominate and wall time is noise on a shared machine,
+    // so there the check is the deterministic reason the view wins: it reads fewer rows.
+    long viewRows = viewPlan.rowsReadFrom("daily_product_sales");
+    long liveRows = livePlan.rowsReadFrom("orders");
+    boolean atBudgetSize = orders >= 1_000_000;
     phases.add(new LabReport.Phase("view / live (median wall time, same run)",
-        values("ratio", ratio, "budget", budget),
-        "view faster than live; <= 0.1 from 1,000,000 orders (DESIGN §8)", ratio <= budget));
+        values("ratio", ratio, "view rows read", viewRows, "live rows read", liveRows),
+        atBudgetSize
+            ? "ratio <= 0.1 at 1,000,000 orders (DESIGN §8)"
+            : "the view reads fewer rows than the live aggregate (the 0.1 budget applies from"
+                + " 1,000,000 orders)",
+        atBudgetSize ? ratio <= 0.1 : viewRows < liveRows));
 
     RefreshUnderReads.Outcome plain = readers.whileHeld(false);
     RefreshUnderReads.Outcome concurrent = readers.whileHeld(true);
