@@ -1,10 +1,14 @@
 /**
- * PG7 — reading plans: {@code EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON)} summarised for tests and
- * labs; plus database plumbing shared by the topics (entity identity, creating a missing database).
+ * PG1, PG7 — finding and reading slow queries: {@code EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON)}
+ * summarised for tests and labs (node types, estimated against actual rows), and the top statements
+ * from {@code pg_stat_statements}; plus database plumbing shared by the topics (entity identity,
+ * creating a missing database).
  *
  * <p>PG4: {@code TransactionRetry} re-runs transactions that lost a race (deadlock, serialization
  * failure).
  *
+ * @see dev.fieldguide.orders.db.SlowQueryIntegrationTests
+ * @see dev.fieldguide.orders.db.TopStatementsIntegrationTests
  * @see dev.fieldguide.orders.orders.OrderListKeysetIntegrationTests
  * @see dev.fieldguide.orders.db.MissingDatabaseCreatorIntegrationTests
  */

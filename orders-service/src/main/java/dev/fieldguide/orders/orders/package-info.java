@@ -4,11 +4,13 @@
  * <p>The list costs two statements per page (to-one {@code join fetch}, collections by a second
  * {@code IN} query), pages on {@code (created_at, id)} behind signed cursors, offers a four-column
  * record projection, and is served as v1 (deprecated, cents) and v2 (money as amount + currency),
- * with a percentage rollout of a one-statement candidate path.
+ * with a percentage rollout of a one-statement candidate path. PG2: operators' stale-pending list
+ * reads a partial index that holds only NEW orders.
  *
  * @see dev.fieldguide.orders.orders.OrderListNPlusOneIntegrationTests
  * @see dev.fieldguide.orders.orders.OrderListKeysetIntegrationTests
  * @see dev.fieldguide.orders.orders.OrderApiContractIntegrationTests
+ * @see dev.fieldguide.orders.orders.StalePendingOrdersIntegrationTests
  */
 @NullMarked
 package dev.fieldguide.orders.orders;

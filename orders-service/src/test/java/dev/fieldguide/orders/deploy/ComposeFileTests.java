@@ -174,6 +174,11 @@ class ComposeFileTests {
     assertThat(command).contains("wal_level=replica");
     assertThat(list(postgres, "volumes", "postgres")).contains("wal-archive:/wal-archive");
     assertThat(map(compose, "volumes", "compose")).containsKey("wal-archive");
+    // The preloaded library is only half of it: the report needs the extension in the database.
+    assertThat(list(postgres, "volumes", "postgres"))
+        .contains("./postgres/init:/docker-entrypoint-initdb.d:ro");
+    assertThat(RepositoryFiles.read("postgres/init/01-extensions.sql"))
+        .contains("CREATE EXTENSION IF NOT EXISTS pg_stat_statements;");
 
     assertThat(list(map(services, "redis", "services"), "command", "redis"))
         .containsSequence("--maxmemory", "256mb").containsSequence("--maxmemory-policy",
