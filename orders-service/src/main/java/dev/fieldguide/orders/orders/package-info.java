@@ -1,5 +1,5 @@
 /**
- * D1, D2, D7, D8, A1, PG3 — orders read without N+1, paged by keyset, in two API versions.
+ * D1, D2, D7, D8, A1, PG2, PG3 — orders read without N+1, paged by keyset, in two API versions.
  *
  * <p>The list costs two statements per page (to-one {@code join fetch}, collections by a second
  * {@code IN} query), pages on {@code (created_at, id)} behind signed cursors, offers a four-column
