@@ -49,7 +49,15 @@ status="$(curl -s -o "$work/order.json" -w '%{http_code}' -X POST \
   "http://127.0.0.1:$api_port/api/v1/orders" -H 'Content-Type: application/json' \
   -H "Idempotency-Key: smoke-$$" -d '{"customerId": 1, "lines": [{"productId": 1, "quantity": 1}]}')"
 [ "$status" = 201 ] || { echo "smoke: FAIL — order not placed (HTTP $status)"; cat "$work/order.json"; exit 1; }
-api_line="$(grep '"POST /api/v1/orders 201' "$work/api.log" | tail -n 1)"
+# The access line is written as the request completes, which can be a moment after curl has the
+# response: wait for it (bounded) instead of reading the log once.
+api_line=""
+for _ in $(seq 1 40); do
+  api_line="$(grep '"POST /api/v1/orders 201' "$work/api.log" | tail -n 1 || true)"
+  [ -n "$api_line" ] && break
+  sleep 0.25
+done
+[ -n "$api_line" ] || { echo "smoke: FAIL — no access line for the order on the api"; tail -n 5 "$work/api.log"; exit 1; }
 trace_id="$(field trace_id <<<"$api_line")"
 span_id="$(field span_id <<<"$api_line")"
 echo "api access line: trace_id=$trace_id span_id=$span_id"
