@@ -66,8 +66,12 @@ class StampedeLab implements Lab {
             "1 load on this one instance (one per instance: 2 instances load twice)",
             jvm.loads() == 1 && jvm.allOk()),
         new LabReport.Phase("no lock, " + slowMs + " ms loader", none.measured(),
-            "many loads: every reader that missed before the first store",
-            none.loads() > READERS / 4 && none.allOk())));
+            // How many readers miss before the first store depends on how fast the burst
+            // arrives on a shared machine (from all 200 down to about 50 seen in CI); what never
+            // varies is that it is far more than the one load a lock allows.
+            "many loads (at least 1 reader in 10): every reader that missed before the first"
+                + " store",
+            none.loads() >= READERS / 10 && none.allOk())));
   }
 
   private Stampede variant(URI base, String variant, long product) {
