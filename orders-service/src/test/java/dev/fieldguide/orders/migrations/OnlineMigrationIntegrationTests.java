@@ -221,9 +221,11 @@ class OnlineMigrationIntegrationTests {
       statement.executeQuery("SELECT count(*) FROM orders WHERE id = 1").close();
     }
     return CompletableFuture.runAsync(() -> {
-      try (connection) { // on a thread of its own: the common pool may have a single thread
-        // The sleep is the long transaction itself (a report running), not a wait for a condition.
-        Thread.sleep(duration);
+      try (connection; // on a thread of its own: the common pool may have a single thread
+          PreparedStatement slowReport = connection.prepareStatement("SELECT pg_sleep(?)")) {
+        // The transaction's next statement is the slow part of the report, run by the server.
+        slowReport.setDouble(1, duration.toMillis() / 1000.0);
+        slowReport.executeQuery().close();
         connection.commit();
       } catch (Exception e) {
         throw new IllegalStateException(e);
