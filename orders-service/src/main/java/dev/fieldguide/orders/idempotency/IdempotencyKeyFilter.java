@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.idempotency;
 
+import dev.fieldguide.orders.security.Caller;
 import dev.fieldguide.orders.web.ProblemResponseWriter;
 import dev.fieldguide.orders.web.RequestBodyLimit;
 import jakarta.servlet.FilterChain;
@@ -17,7 +18,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.core.Ordered;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -37,7 +38,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * succeed once the fault is gone.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+// After authentication (keys are scoped per caller) and the rate limiter.
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 20)
 @EnableConfigurationProperties(IdempotencyProperties.class)
 class IdempotencyKeyFilter extends OncePerRequestFilter {
 
@@ -45,7 +47,6 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
   static final String REPLAYED = "Idempotent-Replayed";
   // The draft defines the key as a structured-field string; printable ASCII, no quotes inside.
   private static final Pattern KEY = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,255}");
-  private static final Pattern CLIENT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   private final IdempotencyKeyStore store;
   private final IdempotencyProperties properties;
@@ -95,7 +96,7 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
           "The request body is larger than this endpoint accepts.");
       return;
     }
-    String client = clientId(request);
+    String client = clientId();
     String fingerprint = fingerprint(request, body);
     var capture = new ContentCachingResponseWrapper(response);
     Decision decision = transactions.execute(tx -> {
@@ -187,12 +188,13 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
   }
 
   /**
-   * Keys are scoped per client. Until authentication exists (the security topic), the client is
-   * the {@code X-Client-Id} header, or one shared anonymous scope.
+   * Keys are scoped per authenticated caller (the token's subject): one client's key can never
+   * replay another's stored response, and two clients choosing the same key do not collide.
+   * Unauthenticated POSTs (the cookie-session shortlist) share one anonymous scope.
    */
-  private static String clientId(HttpServletRequest request) {
-    String client = request.getHeader("X-Client-Id");
-    return client != null && CLIENT.matcher(client).matches() ? client : "anonymous";
+  private static String clientId() {
+    String subject = Caller.current().subject();
+    return subject != null ? subject : "anonymous";
   }
 
   private static String fingerprint(HttpServletRequest request, byte[] body) {

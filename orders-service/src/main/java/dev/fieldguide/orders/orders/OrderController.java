@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.orders;
 
+import dev.fieldguide.orders.security.Caller;
 import dev.fieldguide.orders.web.PageResponse;
 import dev.fieldguide.orders.web.RequestCorrelation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.util.Objects;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,7 +52,11 @@ class OrderController {
       @RequestParam(required = false) @Nullable OrderStatus status,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
       @RequestParam(required = false) @Nullable String cursor, HttpServletRequest request) {
-    OrderFilter filter = new OrderFilter(customerId, status);
+    OrderFilter filter = OrderAccess.restrict(new OrderFilter(customerId, status),
+        Caller.current());
+    if (filter == null) {
+      return PageResponse.empty();
+    }
     String requestId = RequestCorrelation.requestId(request);
     return pages.page(LIST, filter, cursor,
         after -> rollout.list(requestId, filter, limit, after), Function.identity());
@@ -63,19 +69,24 @@ class OrderController {
       @RequestParam(required = false) @Nullable OrderStatus status,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
       @RequestParam(required = false) @Nullable String cursor) {
-    OrderFilter filter = new OrderFilter(customerId, status);
+    OrderFilter filter = OrderAccess.restrict(new OrderFilter(customerId, status),
+        Caller.current());
+    if (filter == null) {
+      return PageResponse.empty();
+    }
     return pages.page(SUMMARIES, filter, cursor, after -> listing.summaries(filter, limit, after),
         Function.identity());
   }
 
   @GetMapping("/{id}")
   OrderResponse order(@PathVariable long id) {
-    return queries.order(id);
+    return queries.order(id, Caller.current());
   }
 
   /** D4: 201 with {@code Location}; bad input is a 400/404/409 problem and writes nothing. */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<OrderResponse> place(@Valid @RequestBody PlaceOrderRequest request) {
+    OrderAccess.requireMayPlaceFor(Objects.requireNonNull(request.customerId()), Caller.current());
     OrderResponse order = placement.place(request);
     return ResponseEntity.created(URI.create("/api/v1/orders/" + order.id())).body(order);
   }

@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.orders;
 
+import dev.fieldguide.orders.security.Caller;
 import dev.fieldguide.orders.web.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,10 +15,12 @@ class OrderQueries {
     this.orders = orders;
   }
 
+  /** The order, if it exists and the caller may see it; otherwise the same 404 either way. */
   @Transactional(readOnly = true)
-  OrderResponse order(long id) {
-    return orders.findWithDetailsById(id)
-        .map(order -> OrderResponse.of(order, order.getLines()))
+  OrderResponse order(long id, Caller caller) {
+    Order order = orders.findWithDetailsById(id)
         .orElseThrow(() -> new NotFoundException("order", id));
+    OrderAccess.requireVisible(id, order.getCustomer().getId(), caller);
+    return OrderResponse.of(order, order.getLines());
   }
 }

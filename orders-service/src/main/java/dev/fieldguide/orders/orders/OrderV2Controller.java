@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.orders;
 
+import dev.fieldguide.orders.security.Caller;
 import dev.fieldguide.orders.web.PageResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -38,13 +39,17 @@ class OrderV2Controller {
       @RequestParam(required = false) @Nullable OrderStatus status,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
       @RequestParam(required = false) @Nullable String cursor) {
-    OrderFilter filter = new OrderFilter(customerId, status);
+    OrderFilter filter = OrderAccess.restrict(new OrderFilter(customerId, status),
+        Caller.current());
+    if (filter == null) {
+      return PageResponse.empty();
+    }
     return pages.page(OrderController.LIST, filter, cursor,
         after -> listing.list(filter, limit, after), v1 -> OrderV2Response.from(v1, currency));
   }
 
   @GetMapping("/{id}")
   OrderV2Response order(@PathVariable long id) {
-    return OrderV2Response.from(queries.order(id), currency);
+    return OrderV2Response.from(queries.order(id, Caller.current()), currency);
   }
 }

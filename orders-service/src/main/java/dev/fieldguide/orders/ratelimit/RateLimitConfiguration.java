@@ -8,9 +8,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
-/** The limiter on {@code /api/**}: after request ids and body limits, before idempotency keys. */
+/**
+ * The limiter on {@code /api/**}: after authentication (so it can count per caller), before
+ * idempotency keys.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RateLimitProperties.class)
 @ConditionalOnBooleanProperty(name = "fieldguide.rate-limit.enabled", matchIfMissing = true)
@@ -26,7 +28,7 @@ class RateLimitConfiguration {
       RateLimitProperties properties, ProblemResponseWriter problems, MeterRegistry meters) {
     var registration = new FilterRegistrationBean<>(
         new RateLimitFilter(buckets, properties, problems, meters));
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
+    registration.setOrder(RateLimitFilter.ORDER);
     // A rejected request never reaches the app; make sure the counter exists before the first one.
     properties.policies().forEach(policy -> meters.counter("fieldguide.ratelimit.rejected",
         "policy", policy.name()));

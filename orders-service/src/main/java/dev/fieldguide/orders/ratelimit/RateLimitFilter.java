@@ -2,6 +2,7 @@ package dev.fieldguide.orders.ratelimit;
 
 import dev.fieldguide.orders.web.ProblemResponseWriter;
 import dev.fieldguide.orders.redis.RedisOutage;
+import dev.fieldguide.orders.security.Caller;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import org.redisson.client.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.PathContainer;
@@ -33,6 +35,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * more than the limit for the length of an outage.
  */
 class RateLimitFilter extends OncePerRequestFilter {
+
+  /** Just after Spring Security's chain, whose verified caller it keys buckets by. */
+  static final int ORDER = SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10;
 
   private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
   private static final String BUCKET = "fieldguide:ratelimit:";
@@ -107,11 +112,16 @@ class RateLimitFilter extends OncePerRequestFilter {
   }
 
   /**
-   * The API key when one is sent (hashed: the Redis key must not hold the secret), otherwise the
-   * caller's IP address. Behind a proxy that address is the proxy's until forwarded headers are
-   * trusted (the security topic configures which proxies are).
+   * The authenticated caller (the token's subject) when there is one: a client cannot escape its
+   * limit by changing address, and many customers behind one NAT do not share a bucket. Otherwise
+   * the API key when one is sent (hashed: the Redis key must not hold the secret), otherwise the
+   * address, which behind a trusted proxy is the client's (server.tomcat.remoteip).
    */
   private String clientOf(HttpServletRequest request) {
+    String subject = Caller.current().subject();
+    if (subject != null) {
+      return "sub:" + sha256(subject).substring(0, 32);
+    }
     String apiKey = request.getHeader(clientHeader);
     if (apiKey != null && !apiKey.isBlank()) {
       return "key:" + sha256(apiKey).substring(0, 32);

@@ -9,4 +9,10 @@ import org.jspecify.annotations.Nullable;
  * the last page; always present, so clients need not guess).
  */
 public record PageResponse<T>(List<T> items,
-    @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String nextCursor) {}
+    @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String nextCursor) {
+
+  /** No items and no next page. */
+  public static <T> PageResponse<T> empty() {
+    return new PageResponse<>(List.of(), null);
+  }
+}

@@ -2,6 +2,7 @@ package dev.fieldguide.orders.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fieldguide.orders.security.DevTokenIssuer;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.TestData;
@@ -31,6 +32,9 @@ class IdempotencyKeyIntegrationTests {
 
   @Autowired
   Api api;
+
+  @Autowired
+  DevTokenIssuer tokens;
 
   @Autowired
   TestData data;
@@ -125,15 +129,17 @@ class IdempotencyKeyIntegrationTests {
   }
 
   @Test
-  void keysAreScopedPerClient() {
+  void keysAreScopedPerAuthenticatedCaller() {
     String body = orderBody(data.customer(), data.productWithStock(900, 10));
     String key = UUID.randomUUID().toString();
 
-    var a = post(key, body, Map.of("X-Client-Id", "client-a"));
-    var b = post(key, body, Map.of("X-Client-Id", "client-b"));
+    var a = post(key, body, Map.of("Authorization", "Bearer " + tokens.admin("client-a")));
+    var b = post(key, body, Map.of("Authorization", "Bearer " + tokens.admin("client-b")));
 
     assertThat(a.status()).isEqualTo(201);
     assertThat(b.status()).isEqualTo(201);
+    assertThat(b.header(IdempotencyKeyFilter.REPLAYED)).as("never another caller's response")
+        .isEmpty();
     assertThat(b.header("Location")).isNotEqualTo(a.header("Location"));
   }
 
@@ -145,7 +151,7 @@ class IdempotencyKeyIntegrationTests {
         var lock = other.prepareStatement(
             "SELECT pg_advisory_lock(?)")) {
       // Stand in for a first request that holds the key's lock right now.
-      lock.setLong(1, IdempotencyKeyStore.lockId("anonymous", key));
+      lock.setLong(1, IdempotencyKeyStore.lockId("test-admin", key)); // Api's default caller
       lock.execute();
 
       var concurrent = post(key, body, Map.of());

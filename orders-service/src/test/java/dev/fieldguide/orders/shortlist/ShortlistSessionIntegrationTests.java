@@ -20,12 +20,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * R5: the shortlist lives in a Spring Session stored in Redis, one per client, and only the
- * shortlist endpoints ever create a session.
+ * shortlist endpoints ever create a session. D6: being a cookie session, its writes need the CSRF
+ * token its reads hand out.
  */
 @IntegrationTest
 class ShortlistSessionIntegrationTests {
 
   private static final String SHORTLIST = "/api/v1/shortlist";
+
+  private static final String CSRF_HEADER = "X-XSRF-TOKEN";
 
   @Autowired
   Api api;
@@ -43,16 +46,17 @@ class ShortlistSessionIntegrationTests {
 
     var first = add(lamp, Map.of());
     String cookie = sessionCookie(first);
-    assertThat(first.header("Set-Cookie")).contains("Path=" + SHORTLIST, "HttpOnly",
-        "SameSite=Lax");
+    assertThat(setCookies(first, "SESSION=")).singleElement().asString()
+        .contains("Path=" + SHORTLIST, "HttpOnly", "SameSite=Lax");
     var second = add(chair, Map.of("Cookie", cookie));
     assertThat(second.header("Set-Cookie")).as("same session, no new cookie").isEmpty();
 
-    assertThat(ids(api.get(SHORTLIST, Map.of("Cookie", cookie)))).containsExactly(lamp, chair);
-    var removed = api.send("DELETE", SHORTLIST + "/" + lamp, HttpRequest.BodyPublishers.noBody(),
+    assertThat(ids(visitor().get(SHORTLIST, Map.of("Cookie", cookie))))
+        .containsExactly(lamp, chair);
+    var removed = write("DELETE", SHORTLIST + "/" + lamp, HttpRequest.BodyPublishers.noBody(),
         Map.of("Cookie", cookie));
     assertThat(ids(removed)).containsExactly(chair);
-    assertThat(ids(api.get(SHORTLIST, Map.of("Cookie", cookie)))).containsExactly(chair);
+    assertThat(ids(visitor().get(SHORTLIST, Map.of("Cookie", cookie)))).containsExactly(chair);
   }
 
   @Test
@@ -75,18 +79,19 @@ class ShortlistSessionIntegrationTests {
     String yourCookie = sessionCookie(add(yours, Map.of()));
 
     assertThat(myCookie).isNotEqualTo(yourCookie);
-    assertThat(ids(api.get(SHORTLIST, Map.of("Cookie", myCookie)))).containsExactly(mine);
-    assertThat(ids(api.get(SHORTLIST, Map.of("Cookie", yourCookie)))).containsExactly(yours);
-    assertThat(ids(api.get(SHORTLIST))).as("no cookie, no list").isEmpty();
+    assertThat(ids(visitor().get(SHORTLIST, Map.of("Cookie", myCookie)))).containsExactly(mine);
+    assertThat(ids(visitor().get(SHORTLIST, Map.of("Cookie", yourCookie))))
+        .containsExactly(yours);
+    assertThat(ids(visitor().get(SHORTLIST))).as("no cookie, no list").isEmpty();
   }
 
   @Test
   void onlyAddingToTheShortlistCreatesASession() {
     long productId = product();
 
-    var productRead = api.get("/api/v1/products/" + productId);
-    var emptyList = api.get(SHORTLIST);
-    var removeWithoutSession = api.send("DELETE", SHORTLIST + "/" + productId,
+    var productRead = visitor().get("/api/v1/products/" + productId);
+    var emptyList = visitor().get(SHORTLIST);
+    var removeWithoutSession = write("DELETE", SHORTLIST + "/" + productId,
         HttpRequest.BodyPublishers.noBody(), Map.of());
     var unknownProduct = add(ThreadLocalRandom.current().nextLong(9_000_000_000L, 9_100_000_000L),
         Map.of());
@@ -97,7 +102,7 @@ class ShortlistSessionIntegrationTests {
     assertThat(unknownProduct.status()).isEqualTo(404);
     assertThat(unknownProduct.jsonBody().get("code").asString()).isEqualTo("PRODUCT_NOT_FOUND");
     for (var response : List.of(productRead, emptyList, removeWithoutSession, unknownProduct)) {
-      assertThat(response.header("Set-Cookie")).isEmpty();
+      assertThat(setCookies(response, "SESSION=")).isEmpty();
     }
   }
 
@@ -105,10 +110,11 @@ class ShortlistSessionIntegrationTests {
   void aBadBodyIsA400Problem() {
     for (String body : List.of("{}", "{\"productId\": -1}", "{\"productId\": \"lamp\"}", "{",
         "")) {
-      var response = api.post(SHORTLIST, "application/json", body);
+      var response = write("POST", SHORTLIST, HttpRequest.BodyPublishers.ofString(body),
+          Map.of("Content-Type", "application/json"));
       assertThat(response.status()).as(body).isEqualTo(400);
       assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-      assertThat(response.header("Set-Cookie")).isEmpty();
+      assertThat(setCookies(response, "SESSION=")).isEmpty();
     }
   }
 
@@ -130,7 +136,7 @@ class ShortlistSessionIntegrationTests {
         .hasSize(ShortlistController.MAX_ENTRIES);
     assertThat(full.status()).isEqualTo(409);
     assertThat(full.jsonBody().get("code").asString()).isEqualTo("SHORTLIST_FULL");
-    assertThat(ids(api.get(SHORTLIST, Map.of("Cookie", cookie))))
+    assertThat(ids(visitor().get(SHORTLIST, Map.of("Cookie", cookie))))
         .containsExactlyElementsOf(products.subList(0, ShortlistController.MAX_ENTRIES));
   }
 
@@ -138,18 +144,73 @@ class ShortlistSessionIntegrationTests {
     return data.product("Shortlisted " + ThreadLocalRandom.current().nextInt(), 2_500, Map.of());
   }
 
+  @Test
+  void aWriteWithoutTheCsrfTokenIsRefusedAndStoresNothing() {
+    long productId = product();
+    String token = csrfToken();
+
+    var none = visitor().post(SHORTLIST, "{\"productId\": %d}".formatted(productId),
+        Map.of("Content-Type", "application/json"));
+    var cookieOnly = visitor().post(SHORTLIST, "{\"productId\": %d}".formatted(productId),
+        Map.of("Content-Type", "application/json", "Cookie", "XSRF-TOKEN=" + token));
+    var wrong = visitor().post(SHORTLIST, "{\"productId\": %d}".formatted(productId),
+        Map.of("Content-Type", "application/json", "Cookie", "XSRF-TOKEN=" + token,
+            CSRF_HEADER, token + "x"));
+
+    for (var refused : List.of(none, cookieOnly, wrong)) {
+      assertThat(refused.status()).isEqualTo(403);
+      assertThat(refused.jsonBody().get("code").asString()).isEqualTo("CSRF_TOKEN_INVALID");
+      assertThat(setCookies(refused, "SESSION=")).as("no session created").isEmpty();
+    }
+  }
+
+  @Test
+  void readingTheShortlistHandsOutTheCsrfTokenButNoSession() {
+    var read = visitor().get(SHORTLIST);
+
+    assertThat(setCookies(read, "XSRF-TOKEN=")).singleElement().asString()
+        .doesNotContain("HttpOnly"); // the page's script must be able to read it
+    assertThat(setCookies(read, "SESSION=")).isEmpty();
+  }
+
+  /** An anonymous visitor: the shortlist is a cookie-session resource, no token involved. */
+  private Api visitor() {
+    return api.anonymous();
+  }
+
   private Api.Response add(long productId, Map<String, String> headers) {
     Map<String, String> all = new HashMap<>(headers);
     all.put("Content-Type", "application/json");
-    return api.post(SHORTLIST, "{\"productId\": %d}".formatted(productId), all);
+    return write("POST", SHORTLIST, HttpRequest.BodyPublishers.ofString(
+        "{\"productId\": %d}".formatted(productId)), all);
+  }
+
+  /** A write as a browser page makes it: the CSRF cookie, and its value echoed in the header. */
+  private Api.Response write(String method, String path, HttpRequest.BodyPublisher body,
+      Map<String, String> headers) {
+    String token = csrfToken();
+    Map<String, String> all = new HashMap<>(headers);
+    all.merge("Cookie", "XSRF-TOKEN=" + token, (session, csrf) -> session + "; " + csrf);
+    all.put(CSRF_HEADER, token);
+    return visitor().send(method, path, body, all);
+  }
+
+  private String csrfToken() {
+    String cookie = setCookies(visitor().get(SHORTLIST), "XSRF-TOKEN=").getFirst();
+    return cookie.substring("XSRF-TOKEN=".length(), cookie.indexOf(';'));
   }
 
   /** {@code SESSION=<value>} from the response's Set-Cookie, ready to send back. */
   private static String sessionCookie(Api.Response response) {
     assertThat(response.status()).isEqualTo(200);
-    String setCookie = response.header("Set-Cookie");
-    assertThat(setCookie).startsWith("SESSION=");
-    return setCookie.substring(0, setCookie.indexOf(';'));
+    List<String> session = setCookies(response, "SESSION=");
+    assertThat(session).hasSize(1);
+    return session.getFirst().substring(0, session.getFirst().indexOf(';'));
+  }
+
+  private static List<String> setCookies(Api.Response response, String prefix) {
+    return response.raw().headers().allValues("Set-Cookie").stream()
+        .filter(cookie -> cookie.startsWith(prefix)).toList();
   }
 
   private static List<Long> ids(Api.Response response) {

@@ -8,6 +8,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
+import dev.fieldguide.orders.security.DevTokenIssuer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.core.env.Environment;
@@ -17,6 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A plain HTTP client aimed at the service under test: requests go over a real socket, exactly
  * as a client's would, and bodies come back raw for exact assertions.
+ *
+ * <p>It authenticates as an admin by default (a dev-issuer token), so tests about other topics
+ * reach every endpoint; {@link #as} and {@link #anonymous} give the security tests other callers.
+ * An {@code Authorization} header passed to a request replaces the default.
  */
 @TestComponent
 public class Api {
@@ -25,22 +32,42 @@ public class Api {
       .build();
   private final Supplier<URI> base;
   private final JsonMapper json;
+  private final Supplier<@Nullable String> token;
 
   @Autowired
-  Api(Environment environment, JsonMapper json) {
+  Api(Environment environment, JsonMapper json, ObjectProvider<DevTokenIssuer> issuer) {
     // The port is known only once the server has started, so it is read on each request.
     this(() -> URI.create("http://127.0.0.1:"
-        + environment.getRequiredProperty("local.server.port")), json);
+        + environment.getRequiredProperty("local.server.port")), json, adminToken(issuer));
   }
 
-  private Api(Supplier<URI> base, JsonMapper json) {
+  private Api(Supplier<URI> base, JsonMapper json, Supplier<@Nullable String> token) {
     this.base = base;
     this.json = json;
+    this.token = token;
   }
 
   /** The same client aimed at another instance, e.g. {@link SecondInstance#base()}. */
   public Api at(URI otherBase) {
-    return new Api(() -> otherBase, json);
+    return new Api(() -> otherBase, json, token);
+  }
+
+  /** The same client sending {@code bearerToken} instead. */
+  public Api as(String bearerToken) {
+    return new Api(base, json, () -> bearerToken);
+  }
+
+  /** The same client sending no token at all. */
+  public Api anonymous() {
+    return new Api(base, json, () -> null);
+  }
+
+  /** A fresh admin token per request where the dev issuer runs (not under the prod profile). */
+  private static Supplier<@Nullable String> adminToken(ObjectProvider<DevTokenIssuer> issuer) {
+    return () -> {
+      DevTokenIssuer tokens = issuer.getIfAvailable();
+      return tokens == null ? null : tokens.admin("test-admin");
+    };
   }
 
   public Response get(String path) {
@@ -74,6 +101,11 @@ public class Api {
   }
 
   private Response send(HttpRequest.Builder builder, Map<String, String> headers) {
+    String bearer = token.get();
+    if (bearer != null
+        && headers.keySet().stream().noneMatch(name -> name.equalsIgnoreCase("Authorization"))) {
+      builder.header("Authorization", "Bearer " + bearer);
+    }
     headers.forEach(builder::header);
     try {
       return new Response(http.send(builder.build(), HttpResponse.BodyHandlers.ofString()), json);

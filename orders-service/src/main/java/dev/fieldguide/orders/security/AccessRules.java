@@ -1,0 +1,52 @@
+package dev.fieldguide.orders.security;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Which requests need which role, in one place: the filter chain authorizes with these matchers
+ * and the audit log uses the same "admin function" matcher, so the two can never disagree.
+ */
+final class AccessRules {
+
+  private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher
+      .withDefaults();
+
+  /** Open to anyone: probes and scrapes, the catalogue's reads, the error page, dev tokens. */
+  static final RequestMatcher PUBLIC = new OrRequestMatcher(
+      PATHS.matcher("/actuator/health/**"),
+      PATHS.matcher("/actuator/info"),
+      PATHS.matcher("/actuator/prometheus"),
+      PATHS.matcher("/error"),
+      PATHS.matcher(HttpMethod.POST, "/dev/tokens"),
+      PATHS.matcher(HttpMethod.GET, "/api/v1/products"),
+      PATHS.matcher(HttpMethod.GET, "/api/v1/products/**"),
+      // Lab fixtures exist only with fieldguide.lab.enabled (never in prod).
+      PATHS.matcher("/lab/fixtures/**"),
+      PATHS.matcher("/api/lab/**"));
+
+  /**
+   * The anonymous visitor's shortlist, kept in a cookie session: public, and so the one place
+   * where CSRF protection applies (see {@link #COOKIE_SESSION}).
+   */
+  static final RequestMatcher COOKIE_SESSION = PATHS.matcher("/api/v1/shortlist/**");
+
+  /** Customers (their own orders only, checked per object) and admins (every order). */
+  static final RequestMatcher ORDERS = new OrRequestMatcher(
+      PATHS.matcher("/api/v1/orders/**"),
+      PATHS.matcher("/api/v2/orders/**"),
+      PATHS.matcher("/graphql"));
+
+  /** Admin only, and every call audited. */
+  static final RequestMatcher ADMIN_FUNCTIONS = new OrRequestMatcher(
+      PATHS.matcher("/admin/**"),
+      PATHS.matcher(HttpMethod.PATCH, "/api/v1/products/**"),
+      PATHS.matcher("/api/v1/jobs/**"),
+      PATHS.matcher("/api/v1/reports/**"),
+      PATHS.matcher("/actuator/**"),
+      PATHS.matcher("/lab/**"));
+
+  private AccessRules() {}
+}

@@ -1,0 +1,32 @@
+package dev.fieldguide.orders.security;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * Who is calling, as the verified token says: the subject, the customer it acts as (customers
+ * only) and whether it holds the admin role. Object-level checks ask this, never the request.
+ */
+public record Caller(@Nullable String subject, @Nullable Long customerId, boolean admin) {
+
+  private static final Caller ANONYMOUS = new Caller(null, null, false);
+
+  /** The caller of the current request (anonymous when no token was verified). */
+  public static Caller current() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (!(authentication instanceof JwtAuthenticationToken token)) {
+      return ANONYMOUS;
+    }
+    String customer = token.getToken().getClaimAsString(TokenClaims.CUSTOMER_ID);
+    boolean admin = token.getAuthorities().stream()
+        .anyMatch(authority -> TokenClaims.authority(Roles.ADMIN).equals(authority.getAuthority()));
+    return new Caller(token.getName(), customer == null ? null : Long.valueOf(customer), admin);
+  }
+
+  /** Admins act for every customer; a customer only for itself. */
+  public boolean mayActFor(long customer) {
+    return admin || (customerId != null && customerId == customer);
+  }
+}

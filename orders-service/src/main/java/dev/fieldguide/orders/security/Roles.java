@@ -1,0 +1,16 @@
+package dev.fieldguide.orders.security;
+
+import java.util.Set;
+
+/** The two roles of the API, as they appear in a token's {@code roles} claim. */
+public final class Roles {
+
+  /** Places and reads its own orders. */
+  public static final String CUSTOMER = "customer";
+  /** Edits the catalogue, re-drives jobs and dead events, reads reports and the audit log. */
+  public static final String ADMIN = "admin";
+
+  static final Set<String> ALL = Set.of(CUSTOMER, ADMIN);
+
+  private Roles() {}
+}

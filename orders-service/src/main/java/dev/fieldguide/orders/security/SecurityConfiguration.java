@@ -1,0 +1,136 @@
+package dev.fieldguide.orders.security;
+
+import dev.fieldguide.orders.audit.AdminActionAudit;
+import dev.fieldguide.orders.audit.AuditLog;
+import dev.fieldguide.orders.web.ProblemResponseWriter;
+import dev.fieldguide.orders.web.RequestCorrelation;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.PortMapper;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/**
+ * A4 and D6: the one filter chain. Bearer tokens (stateless, so no CSRF) for the API; a CSRF
+ * token for the one cookie-session resource; role rules from {@link AccessRules}; the security
+ * headers; CORS from an allowlist; HTTPS redirect when configured.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ApiSecurityProperties.class)
+class SecurityConfiguration {
+
+  @Bean
+  SecurityFilterChain api(HttpSecurity http, ApiSecurityProperties properties,
+      JwtAuthenticationConverter tokens, ProblemResponseWriter problems, AuditLog audit) {
+    var unauthenticated = new ProblemAuthenticationEntryPoint(problems, audit);
+    var denied = new ProblemAccessDeniedHandler(problems, audit);
+    http
+        // Spring Security keeps no session: every API call proves itself with its token. (The
+        // shortlist's own session is the application's, stored by Spring Session.)
+        .sessionManagement(session -> session
+            .sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // CSRF rides on cookies the browser adds by itself. A bearer token is never added by the
+        // browser, so token-authenticated calls cannot be forged cross-site and need no CSRF
+        // token; the cookie-session shortlist does: its token travels in the XSRF-TOKEN cookie
+        // and must come back in the X-XSRF-TOKEN header of every write.
+        .csrf(csrf -> csrf
+            .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+            .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+            .requireCsrfProtectionMatcher(request -> AccessRules.COOKIE_SESSION.matches(request)
+                && !isSafe(request.getMethod())))
+        .addFilterAfter(new CsrfTokenCookie(), CsrfFilter.class)
+        .cors(Customizer.withDefaults())
+        .headers(headers -> headers
+            .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
+                .maxAgeInSeconds(Duration.ofDays(365).toSeconds()))
+            .frameOptions(frame -> frame.deny())
+            .contentSecurityPolicy(csp -> csp.policyDirectives(
+                "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(AccessRules.PUBLIC).permitAll()
+            .requestMatchers(AccessRules.COOKIE_SESSION).permitAll()
+            .requestMatchers(AccessRules.ADMIN_FUNCTIONS).hasRole(Roles.ADMIN)
+            .requestMatchers(AccessRules.ORDERS).hasAnyRole(Roles.CUSTOMER, Roles.ADMIN)
+            // Anything not listed needs a valid token at least; an unknown path is then a 404.
+            .anyRequest().authenticated())
+        .oauth2ResourceServer(server -> server
+            .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
+            .authenticationEntryPoint(unauthenticated)
+            .accessDeniedHandler(denied))
+        .exceptionHandling(exceptions -> exceptions
+            .authenticationEntryPoint(unauthenticated)
+            .accessDeniedHandler(denied))
+        .addFilterAfter(new AdminActionAudit(AccessRules.ADMIN_FUNCTIONS, audit),
+            AuthorizationFilter.class);
+    if (properties.requireHttps()) {
+      // TLS ends at the proxy, which listens on 443 whatever port this process has. Probes and
+      // scrapes reach the actuator over plain HTTP inside the cluster and are not redirected.
+      http.portMapper(ports -> ports.portMapper(new PortMapper() {
+        @Override
+        public Integer lookupHttpPort(Integer httpsPort) {
+          return 80;
+        }
+
+        @Override
+        public Integer lookupHttpsPort(Integer httpPort) {
+          return 443;
+        }
+      })).redirectToHttps(https -> https.requestMatchers(
+          request -> !request.getRequestURI().startsWith("/actuator/")));
+    }
+    return http.build();
+  }
+
+  @Bean
+  CorsConfigurationSource corsConfigurationSource(ApiSecurityProperties properties) {
+    var cors = new CorsConfiguration();
+    cors.setAllowedOrigins(properties.corsAllowedOrigins());
+    cors.setAllowedMethods(List.of("GET", "POST", "PATCH", "DELETE"));
+    cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE,
+        "Idempotency-Key", RequestCorrelation.REQUEST_ID_HEADER, "X-XSRF-TOKEN"));
+    cors.setExposedHeaders(List.of(HttpHeaders.LOCATION, RequestCorrelation.REQUEST_ID_HEADER,
+        HttpHeaders.RETRY_AFTER, "RateLimit", "RateLimit-Policy", "Idempotent-Replayed"));
+    // Bearer tokens are sent explicitly; only the cookie-session shortlist needs credentials.
+    cors.setAllowCredentials(true);
+    cors.setMaxAge(Duration.ofHours(1));
+    var source = new UrlBasedCorsConfigurationSource();
+    source.registerCorsConfiguration("/api/**", cors);
+    source.registerCorsConfiguration("/graphql", cors);
+    return source;
+  }
+
+  @Bean
+  FilterRegistrationBean<AllowedHosts> allowedHosts(ApiSecurityProperties properties,
+      ProblemResponseWriter problems) {
+    var registration = new FilterRegistrationBean<>(
+        new AllowedHosts(properties.allowedHosts(), problems));
+    // After the request id is set (so the 400 carries it), before anything else reads the Host.
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+    return registration;
+  }
+
+  private static boolean isSafe(String method) {
+    return switch (method) {
+      case "GET", "HEAD", "OPTIONS", "TRACE" -> true;
+      default -> false;
+    };
+  }
+}
