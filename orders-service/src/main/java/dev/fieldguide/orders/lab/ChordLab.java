@@ -32,9 +32,12 @@ class ChordLab implements Lab {
   private final JdbcClient jdbc;
   private final JsonMapper json;
 
-  ChordLab(JdbcClient jdbc, JsonMapper json) {
+  private final LabAuthorizedHttp http;
+
+  ChordLab(JdbcClient jdbc, JsonMapper json, LabAuthorizedHttp http) {
     this.jdbc = jdbc;
     this.json = json;
+    this.http = http;
   }
 
   @Override
@@ -106,9 +109,9 @@ class ChordLab implements Lab {
     members.add("{\"type\": \"flaky\", \"arguments\": {\"failures\": 1}}");
     String body = "{\"members\": [%s], \"callback\": {\"type\": \"echo\"}}".formatted(
         String.join(", ", members));
-    HttpResponse<String> response = LabHttp.send(HttpRequest.newBuilder(
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(
         base.resolve("/api/v1/jobs/groups")).header("Content-Type", "application/json")
-        .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)));
     if (response.statusCode() != 202) {
       throw new IllegalStateException("POST /api/v1/jobs/groups answered "
           + response.statusCode() + ": " + response.body());

@@ -21,9 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
 class ErrorsLab implements Lab {
 
   private final JsonMapper json;
+  private final LabAuthorizedHttp http;
 
-  ErrorsLab(JsonMapper json) {
+  ErrorsLab(JsonMapper json, LabAuthorizedHttp http) {
     this.json = json;
+    this.http = http;
   }
 
   @Override
@@ -46,7 +48,7 @@ class ErrorsLab implements Lab {
     Map<String, Object> measured = new LinkedHashMap<>();
     boolean passed;
     try {
-      HttpResponse<String> response = LabHttp.send(bad.toRequest(base));
+      HttpResponse<String> response = http.send(bad.toRequest(base));
       String contentType = response.headers().firstValue("Content-Type").orElse("");
       JsonNode body = contentType.startsWith("application/problem+json")
           ? json.readTree(response.body())
@@ -79,7 +81,7 @@ class ErrorsLab implements Lab {
   record BadRequest(String name, String method, String path, String contentType, String body,
       int status, String code) {
 
-    HttpRequest toRequest(URI base) {
+    HttpRequest.Builder toRequest(URI base) {
       HttpRequest.BodyPublisher publisher = body.isEmpty()
           ? HttpRequest.BodyPublishers.noBody()
           : HttpRequest.BodyPublishers.ofString(body);
@@ -88,7 +90,7 @@ class ErrorsLab implements Lab {
       if (!contentType.isEmpty()) {
         builder.header("Content-Type", contentType);
       }
-      return builder.build();
+      return builder;
     }
   }
 }

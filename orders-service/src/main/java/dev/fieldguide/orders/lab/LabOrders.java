@@ -18,9 +18,11 @@ import org.springframework.stereotype.Component;
 class LabOrders {
 
   private final JdbcClient jdbc;
+  private final LabAuthorizedHttp http;
 
-  LabOrders(JdbcClient jdbc) {
+  LabOrders(JdbcClient jdbc, LabAuthorizedHttp http) {
     this.jdbc = jdbc;
+    this.http = http;
   }
 
   /** A new customer whose orders only this lab run creates. */
@@ -45,9 +47,9 @@ class LabOrders {
 
   /** {@code POST /api/v1/orders} with the given Idempotency-Key. */
   HttpResponse<String> place(URI base, String idempotencyKey, String body) {
-    return LabHttp.send(HttpRequest.newBuilder(base.resolve("/api/v1/orders"))
+    return http.send(HttpRequest.newBuilder(base.resolve("/api/v1/orders"))
         .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
         .header("Idempotency-Key", idempotencyKey)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 }

@@ -24,9 +24,11 @@ class RetriesLab implements Lab {
   private static final Duration WAIT = Duration.ofSeconds(40);
 
   private final JsonMapper json;
+  private final LabAuthorizedHttp http;
 
-  RetriesLab(JsonMapper json) {
+  RetriesLab(JsonMapper json, LabAuthorizedHttp http) {
     this.json = json;
+    this.http = http;
   }
 
   @Override
@@ -82,22 +84,21 @@ class RetriesLab implements Lab {
     return OffsetDateTime.parse(attempt.path("finishedAt").asString());
   }
 
-  private static String enqueue(URI base, String arguments) {
-    var response = LabHttp.send(HttpRequest.newBuilder(base.resolve("/api/v1/jobs"))
+  private String enqueue(URI base, String arguments) {
+    var response = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/jobs"))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(
-            "{\"type\": \"flaky\", \"arguments\": %s}".formatted(arguments)))
-        .build());
+            "{\"type\": \"flaky\", \"arguments\": %s}".formatted(arguments))));
     return response.headers().firstValue("Location").orElseThrow(
         () -> new IllegalStateException("enqueue failed: " + response.body()));
   }
 
   private JsonNode await(URI base, String location, String state) {
     Instant deadline = Instant.now().plus(WAIT);
-    JsonNode run = json.readTree(LabHttp.get(base, location, Map.of()).body());
+    JsonNode run = json.readTree(http.get(base, location).body());
     while (!run.path("state").asString().equals(state) && Instant.now().isBefore(deadline)) {
       LabWait.pause(Duration.ofMillis(200));
-      run = json.readTree(LabHttp.get(base, location, Map.of()).body());
+      run = json.readTree(http.get(base, location).body());
     }
     return run;
   }

@@ -2,6 +2,7 @@ package dev.fieldguide.orders.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fieldguide.orders.security.DevTokenIssuer;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.SecondInstance;
 import java.net.URI;
@@ -81,6 +82,9 @@ class OnlineMigrationIntegrationTests {
 
   @Autowired
   JsonMapper json;
+
+  @Autowired
+  DevTokenIssuer tokens;
 
   private final List<String> scratchDatabases = new ArrayList<>();
 
@@ -191,8 +195,10 @@ class OnlineMigrationIntegrationTests {
       HttpClient http = HttpClient.newHttpClient();
       String body = json.writeValueAsString(Map.of("type", BackfillOrderUpdatedAtTask.TYPE,
           "arguments", Map.of("chunkSize", 5_000)));
+      // Jobs are an admin function; release N trusts the same dev issuer (same key file).
+      String admin = "Bearer " + tokens.admin("release-n-operator");
       HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/jobs"))
-          .header("Content-Type", "application/json")
+          .header("Content-Type", "application/json").header("Authorization", admin)
           .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
@@ -200,7 +206,8 @@ class OnlineMigrationIntegrationTests {
           .asString());
       Supplier<JsonNode> view = () -> {
         try {
-          return json.readTree(http.send(HttpRequest.newBuilder(run).build(),
+          return json.readTree(http.send(HttpRequest.newBuilder(run)
+              .header("Authorization", admin).build(),
               HttpResponse.BodyHandlers.ofString()).body());
         } catch (Exception e) {
           throw new IllegalStateException(e);

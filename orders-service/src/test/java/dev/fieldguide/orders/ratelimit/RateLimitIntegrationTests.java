@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldguide.orders.lab.Concurrently;
 import dev.fieldguide.orders.lab.NonAtomicTokenBucket;
+import dev.fieldguide.orders.security.DevTokenIssuer;
 import dev.fieldguide.orders.support.Api;
+import dev.fieldguide.orders.support.TestData;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.UnreachableRedis;
 import dev.fieldguide.orders.support.SecondInstance;
@@ -48,6 +50,12 @@ class RateLimitIntegrationTests {
   MeterRegistry meters;
 
   @Autowired
+  DevTokenIssuer tokens;
+
+  @Autowired
+  TestData data;
+
+  @Autowired
   ProblemResponseWriter problems;
 
   @Test
@@ -55,7 +63,7 @@ class RateLimitIntegrationTests {
     String client = UUID.randomUUID().toString();
     double rejectedBefore = rejected();
 
-    List<Api.Response> responses = burst(60, i -> api, client);
+    List<Api.Response> responses = burst(60, i -> api.anonymous(), client);
 
     assertThat(responses).filteredOn(r -> r.status() == 200).hasSize(CAPACITY);
     assertThat(responses).filteredOn(r -> r.status() == 429).hasSize(60 - CAPACITY)
@@ -72,16 +80,17 @@ class RateLimitIntegrationTests {
   @Test
   void theLimitHoldsForRequestsSplitAcrossTwoInstances() throws Exception {
     String client = UUID.randomUUID().toString();
-    Api second = api.at(secondInstance.base());
+    Api first = api.anonymous();
+    Api second = first.at(secondInstance.base());
 
-    List<Api.Response> responses = burst(60, i -> i % 2 == 0 ? api : second, client);
+    List<Api.Response> responses = burst(60, i -> i % 2 == 0 ? first : second, client);
 
     assertThat(responses).filteredOn(r -> r.status() == 200).hasSize(CAPACITY);
   }
 
   @Test
   void responsesCarryTheDraftHeadersAndTheXRateLimitOnes() {
-    var response = api.get(EXACT, Map.of("X-API-Key", UUID.randomUUID().toString()));
+    var response = api.anonymous().get(EXACT, Map.of("X-API-Key", UUID.randomUUID().toString()));
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.header("RateLimit-Policy")).isEqualTo("\"test-exact\";q=20;w=20000");
@@ -94,13 +103,29 @@ class RateLimitIntegrationTests {
   @Test
   void eachClientHasItsOwnBucket() throws Exception {
     String greedy = UUID.randomUUID().toString();
-    burst(CAPACITY + 5, i -> api, greedy);
+    burst(CAPACITY + 5, i -> api.anonymous(), greedy);
 
-    var other = api.get(EXACT, Map.of("X-API-Key", UUID.randomUUID().toString()));
-    var greedyAgain = api.get(EXACT, Map.of("X-API-Key", greedy));
+    var other = api.anonymous().get(EXACT, Map.of("X-API-Key", UUID.randomUUID().toString()));
+    var greedyAgain = api.anonymous().get(EXACT, Map.of("X-API-Key", greedy));
 
     assertThat(other.status()).isEqualTo(200);
     assertThat(greedyAgain.status()).isEqualTo(429);
+  }
+
+  @Test
+  void anAuthenticatedCallerHasOneBucketWhateverKeyItSends() throws Exception {
+    Api greedy = api.as(tokens.customer(data.customer()));
+    Api neighbour = api.as(tokens.customer(data.customer()));
+
+    List<Api.Response> responses = burst(CAPACITY + 5, i -> greedy,
+        UUID.randomUUID().toString());
+    // A fresh API key would escape a per-key limit, not a per-caller one.
+    var greedyWithNewKey = greedy.get(EXACT, Map.of("X-API-Key", UUID.randomUUID().toString()));
+    var neighbourSameKey = neighbour.get(EXACT, Map.of("X-API-Key", "shared-key"));
+
+    assertThat(responses).filteredOn(r -> r.status() == 200).hasSize(CAPACITY);
+    assertThat(greedyWithNewKey.status()).isEqualTo(429);
+    assertThat(neighbourSameKey.status()).as("its own bucket").isEqualTo(200);
   }
 
   @Test

@@ -89,6 +89,28 @@ public class TestData {
     return orders;
   }
 
+  /** A one-line order of {@code customerId} for one unit of {@code productId}. */
+  public long orderOf(long customerId, long productId) {
+    long orderId = jdbc.sql("""
+        INSERT INTO orders (customer_id, status, total_cents)
+        SELECT ?, 'NEW', price_cents FROM products WHERE id = ? RETURNING id
+        """).params(customerId, productId).query(Long.class).single();
+    jdbc.sql("""
+        INSERT INTO order_lines (order_id, product_id, quantity, unit_price_cents)
+        SELECT ?, id, 1, price_cents FROM products WHERE id = ?
+        """).params(orderId, productId).update();
+    return orderId;
+  }
+
+  /** {@code count} one-line orders of {@code customerId}, as {@link #orderOf}. */
+  public List<Long> ordersOf(long customerId, long productId, int count) {
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ids.add(orderOf(customerId, productId));
+    }
+    return ids;
+  }
+
   /** What a test needs to know about an order it created. */
   public record PlacedOrder(long orderId, String customerEmail, List<String> productNames) {}
 }

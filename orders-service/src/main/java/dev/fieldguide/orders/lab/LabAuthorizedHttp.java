@@ -1,0 +1,34 @@
+package dev.fieldguide.orders.lab;
+
+import dev.fieldguide.orders.security.DevTokenIssuer;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * The labs' calls to endpoints that need a token (orders, jobs, admin), made as any local client
+ * makes them: with a dev-issuer token, here an admin's. Public endpoints go through
+ * {@link LabHttp} without one, so limits keyed by API key or address behave as for outsiders.
+ * Labs therefore need the dev token issuer; both are off in prod.
+ */
+@Component
+@ConditionalOnBooleanProperty("fieldguide.lab.enabled")
+class LabAuthorizedHttp {
+
+  private final DevTokenIssuer tokens;
+
+  LabAuthorizedHttp(DevTokenIssuer tokens) {
+    this.tokens = tokens;
+  }
+
+  HttpResponse<String> send(HttpRequest.Builder request) {
+    return LabHttp.send(request.header("Authorization", "Bearer " + tokens.admin("lab")).build());
+  }
+
+  HttpResponse<String> get(URI base, String path) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET());
+  }
+}
