@@ -1,0 +1,126 @@
+package dev.fieldguide.orders.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fieldguide.orders.support.Api;
+import dev.fieldguide.orders.support.IntegrationTest;
+import dev.fieldguide.orders.support.TestData;
+import java.net.http.HttpRequest;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A4: the audit log holds who did what, when, with which outcome, under which request id: admin
+ * actions (succeeded or failed), denials and refused tokens. The table refuses every change.
+ */
+@IntegrationTest
+class AuditLogIntegrationTests {
+
+  @Autowired
+  Api api;
+
+  @Autowired
+  TestData data;
+
+  @Autowired
+  DevTokenIssuer tokens;
+
+  @Autowired
+  JdbcClient jdbc;
+
+  @Test
+  void anAdminActionIsRecordedWithItsActorOutcomeAndRequestId() {
+    long product = data.productWithStock(1_000, 5);
+    String admin = "auditor-" + UUID.randomUUID();
+
+    var response = api.as(tokens.admin(admin)).send("PATCH", "/api/v1/products/" + product,
+        HttpRequest.BodyPublishers.ofString("{\"name\": \"Audited lamp\"}"),
+        Map.of("Content-Type", "application/json"));
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(row(response.header("X-Request-ID"))).containsEntry("actor", admin)
+        .containsEntry("action", "PATCH /api/v1/products/" + product)
+        .containsEntry("outcome", "SUCCEEDED").containsEntry("status", 200)
+        .containsEntry("client_ip", "127.0.0.1");
+  }
+
+  @Test
+  void aFailedAdminActionIsRecordedAsFailed() {
+    String admin = "auditor-" + UUID.randomUUID();
+
+    var response = api.as(tokens.admin(admin)).post("/admin/jobs/" + UUID.randomUUID()
+        + "/redrive", "", Map.of());
+
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(row(response.header("X-Request-ID"))).containsEntry("actor", admin)
+        .containsEntry("outcome", "FAILED").containsEntry("status", 404);
+  }
+
+  @Test
+  void aCustomerAtAnAdminEndpointIsRecordedAsDenied() {
+    long customer = data.customer();
+
+    var response = api.as(tokens.customer(customer)).post("/admin/outbox/dead/redrive", "",
+        Map.of());
+
+    assertThat(response.status()).isEqualTo(403);
+    assertThat(row(response.header("X-Request-ID")))
+        .containsEntry("actor", "customer-" + customer)
+        .containsEntry("action", "POST /admin/outbox/dead/redrive")
+        .containsEntry("outcome", "DENIED").containsEntry("status", 403);
+  }
+
+  @Test
+  void aRefusedTokenIsRecordedWithTheReasonButNotTheToken() {
+    String forged = tokens.admin("mallory") + "x";
+
+    var response = api.as(forged).get("/api/v1/orders");
+
+    assertThat(response.status()).isEqualTo(401);
+    var row = row(response.header("X-Request-ID"));
+    assertThat(row).containsEntry("outcome", "UNAUTHENTICATED").containsEntry("status", 401);
+    assertThat(row.get("actor")).isNull();
+    assertThat((String) row.get("reason")).isNotBlank().doesNotContain(forged);
+  }
+
+  @Test
+  void operatorsReadTheLogNewestFirst() {
+    String admin = "auditor-" + UUID.randomUUID();
+    Api operator = api.as(tokens.admin(admin));
+    operator.get("/admin/orders/stale-pending?limit=1");
+    operator.get("/admin/db/top-statements");
+
+    var log = operator.get("/admin/audit?actor=" + admin + "&limit=10");
+
+    assertThat(log.status()).isEqualTo(200);
+    assertThat(log.jsonBody().valueStream().map(event -> event.path("action").asString()))
+        .as("this read is recorded once it has run, so after its own answer")
+        .containsExactly("GET /admin/db/top-statements", "GET /admin/orders/stale-pending");
+  }
+
+  @Test
+  void theLogIsAppendOnly() {
+    api.anonymous().get("/api/v1/orders"); // at least one row
+    long rows = data.count("audit_events");
+
+    assertThatThrownBy(() -> jdbc.sql("UPDATE audit_events SET actor = 'someone-else'").update())
+        .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+    assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_events").update())
+        .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+    assertThatThrownBy(() -> jdbc.sql("TRUNCATE audit_events").update())
+        .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+    assertThat(data.count("audit_events")).isGreaterThanOrEqualTo(rows);
+  }
+
+  private Map<String, Object> row(String requestId) {
+    return jdbc.sql("""
+        SELECT actor, action, outcome, status, reason, client_ip FROM audit_events
+        WHERE request_id = ?
+        """).param(requestId).query().singleRow();
+  }
+}
