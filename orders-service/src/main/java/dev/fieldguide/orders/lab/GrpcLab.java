@@ -76,8 +76,10 @@ class GrpcLab implements Lab {
         .reserveStock(reserve(UUID.randomUUID().toString(), product, 2));
     int available = LabGrpc.stock(channel, DEADLINE).checkStock(CheckStockRequest.newBuilder()
         .addProductIds(product).build()).getLevels(0).getAvailable();
-    return new LabReport.Phase("ReserveStock 2 of 10 units, then CheckStock",
-        Map.of("reserved", reserved.getQuantity(), "available after", available),
+    Map<String, Object> measured = new LinkedHashMap<>();
+    measured.put("reserved", reserved.getQuantity());
+    measured.put("available after", available);
+    return new LabReport.Phase("ReserveStock 2 of 10 units, then CheckStock", measured,
         "CheckStock reports 8", reserved.getQuantity() == 2 && available == 8);
   }
 
