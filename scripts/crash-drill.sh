@@ -29,7 +29,7 @@ cleanup() {
 trap cleanup EXIT
 
 start_service() {
-  "$java_bin" -jar "$jar" --server.port="$port" \
+  "$java_bin" -jar "$jar" --server.port="$port" --fieldguide.grpc.port=0 \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" \
     --fieldguide.outbox.stream="$stream" --fieldguide.lab.enabled=false \
     >>"$work/service.log" 2>&1 &

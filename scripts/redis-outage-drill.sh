@@ -72,7 +72,7 @@ report() {
 
 echo "== start Redis on :$redis_port and the service on :$port"
 start_redis
-"$java_bin" -jar "$jar" --server.port="$port" \
+"$java_bin" -jar "$jar" --server.port="$port" --fieldguide.grpc.port=0 \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" \
   --spring.data.redis.port="$redis_port" --fieldguide.lab.enabled=false \
   >"$work/service.log" 2>&1 &

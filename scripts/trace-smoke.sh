@@ -29,7 +29,7 @@ start_role() { # $1 = role, $2 = port; prints the pid
   OTEL_SERVICE_NAME="field-guide-$1" OTEL_TRACES_EXPORTER=none OTEL_METRICS_EXPORTER=none \
     OTEL_LOGS_EXPORTER=none \
     "$java_bin" -javaagent:"$agent" -jar "$jar" --spring.profiles.active="$1" \
-    --server.port="$2" --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" \
+    --server.port="$2" --fieldguide.grpc.port=0 --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" \
     --fieldguide.outbox.stream="orders.events.tracesmoke-$$" --fieldguide.seed.orders=20 \
     >"$work/$1.log" 2>&1 &
   echo $!

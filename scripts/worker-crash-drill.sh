@@ -25,7 +25,8 @@ cleanup() {
 trap cleanup EXIT
 
 start_node() { # $1 = port, $2 = log name; prints the pid
-  "$java_bin" -jar "$jar" --server.port="$1" \
+  # Two nodes on one machine: each takes a free gRPC port instead of both wanting 9090.
+  "$java_bin" -jar "$jar" --server.port="$1" --fieldguide.grpc.port=0 \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" \
     --fieldguide.outbox.stream="orders.events.workerdrill-$$" --fieldguide.seed.enabled=false \
     >"$work/$2.log" 2>&1 &

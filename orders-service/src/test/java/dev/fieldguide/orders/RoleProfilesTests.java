@@ -47,6 +47,17 @@ class RoleProfilesTests {
   }
 
   @Test
+  void theInternalGrpcPortIsTheApisAndTestsTakeAFreeOne() {
+    assertThat(environmentFor().getProperty("fieldguide.grpc.enabled")).isEqualTo("true");
+    assertThat(environmentFor("api").getProperty("fieldguide.grpc.port")).isEqualTo("9090");
+    assertThat(environmentFor("prod", "api").getProperty("fieldguide.grpc.enabled"))
+        .isEqualTo("true");
+    assertThat(environmentFor("worker").getProperty("fieldguide.grpc.enabled")).isEqualTo("false");
+    // Several test instances share one machine: never a fixed port there.
+    assertThat(environmentFor("test").getProperty("fieldguide.grpc.port")).isEqualTo("0");
+  }
+
+  @Test
   void everyMeterIsTaggedWithApplicationAndRole() {
     StandardEnvironment worker = environmentFor("worker");
 

@@ -2,6 +2,7 @@ package dev.fieldguide.orders.orders;
 
 import dev.fieldguide.orders.catalog.Product;
 import dev.fieldguide.orders.catalog.ProductRepository;
+import dev.fieldguide.orders.catalog.ProductStock;
 import dev.fieldguide.orders.outbox.OutboxWriter;
 import dev.fieldguide.orders.web.BusinessRuleException;
 import dev.fieldguide.orders.web.FieldProblem;
@@ -17,7 +18,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,16 +30,16 @@ class OrderPlacement {
 
   private final EntityManager entityManager;
   private final ProductRepository products;
-  private final JdbcClient jdbc;
+  private final ProductStock stock;
   private final OutboxWriter outbox;
   private final ApplicationEventPublisher events;
 
-  OrderPlacement(EntityManager entityManager, ProductRepository products, JdbcClient jdbc,
+  OrderPlacement(EntityManager entityManager, ProductRepository products, ProductStock stock,
       OutboxWriter outbox, ApplicationEventPublisher events) {
     this.events = events;
     this.entityManager = entityManager;
     this.products = products;
-    this.jdbc = jdbc;
+    this.stock = stock;
     this.outbox = outbox;
   }
 
@@ -103,18 +103,16 @@ class OrderPlacement {
   }
 
   /**
-   * Takes the stock with one conditional UPDATE per product: the check and the decrement are a
-   * single atomic statement, so concurrent orders can never both take the last unit. Products are
-   * updated in id order, so two orders for the same products cannot deadlock each other.
+   * Takes the stock with one conditional UPDATE per product ({@link ProductStock#take}): concurrent
+   * orders can never both take the last unit. Products are updated in id order, so two orders for
+   * the same products cannot deadlock each other.
    */
   private void reserveStock(List<PlaceOrderRequest.Item> lines) {
     List<FieldProblem> shortLines = new ArrayList<>();
     List<PlaceOrderRequest.Item> ordered = lines.stream()
         .sorted(Comparator.comparingLong(PlaceOrderRequest.Item::productId)).toList();
     for (PlaceOrderRequest.Item line : ordered) {
-      int updated = jdbc.sql("UPDATE products SET stock = stock - ? WHERE id = ? AND stock >= ?")
-          .params(line.quantity(), line.productId(), line.quantity()).update();
-      if (updated == 0) {
+      if (!stock.take(line.productId(), line.quantity())) {
         shortLines.add(new FieldProblem("lines[%d].quantity".formatted(lines.indexOf(line)),
             "not enough stock"));
       }

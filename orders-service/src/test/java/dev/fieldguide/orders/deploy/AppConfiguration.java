@@ -85,6 +85,12 @@ final class AppConfiguration {
     return Integer.parseInt(String.valueOf(port));
   }
 
+  /** fieldguide.grpc.port as application.yaml sets it (the api role's internal gRPC port). */
+  static int grpcPort() {
+    Object port = applicationYaml().getFirst().getProperty("fieldguide.grpc.port");
+    return Integer.parseInt(String.valueOf(port));
+  }
+
   /** The property the variable binds to, if any (for a variable no one outside Spring reads). */
   Optional<String> propertyFor(String variable) {
     PropertySource<?> environment = new SystemEnvironmentPropertySource(

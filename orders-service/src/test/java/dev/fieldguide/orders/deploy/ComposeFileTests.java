@@ -132,6 +132,18 @@ class ComposeFileTests {
   }
 
   @Test
+  void theGrpcPortIsExposedOnTheApiToTheNetworkButNeverPublished() {
+    String grpc = String.valueOf(AppConfiguration.grpcPort());
+    assertThat(list(map(services, "api", "services"), "expose", "api")).map(String::valueOf)
+        .containsExactly(grpc);
+    assertThat(map(services, "worker", "services")).doesNotContainKey("expose");
+    for (String name : APP_SERVICES) {
+      assertThat(list(map(services, name, "services"), "ports", name)).as(name + " ports")
+          .noneSatisfy(mapping -> assertThat(String.valueOf(mapping)).endsWith(":" + grpc));
+    }
+  }
+
+  @Test
   void tracesGoFromTheAgentThroughTheCollectorToJaeger() {
     URI endpoint = URI.create(environment("api").get("OTEL_EXPORTER_OTLP_ENDPOINT"));
     assertThat(environment("worker")).containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT",

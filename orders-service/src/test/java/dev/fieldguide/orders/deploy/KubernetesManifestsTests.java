@@ -86,6 +86,33 @@ class KubernetesManifestsTests {
   }
 
   @Test
+  void theGrpcPortIsTheApisAndOpenOnlyToPodsOfItsNamespace() {
+    int grpc = AppConfiguration.grpcPort();
+    assertThat(list(containers(manifests.named("Deployment", "field-guide-api")).getFirst(),
+        "ports", "api")).anySatisfy(
+            p -> assertThat(map(p, "port"))
+                .containsEntry("containerPort", grpc).containsEntry("name", "grpc"));
+    assertThat(list(containers(manifests.named("Deployment", "field-guide-worker")).getFirst(),
+        "ports", "worker")).noneSatisfy(
+            p -> assertThat(map(p, "port"))
+                .containsEntry("containerPort", grpc));
+
+    Map<String, Object> service = map(manifests.named("Service", "field-guide-api"), "spec", "svc");
+    assertThat(service.getOrDefault("type", "ClusterIP")).isEqualTo("ClusterIP");
+
+    List<Map<String, Object>> grpcRules = list(map(manifests.named("NetworkPolicy",
+        "field-guide-api"), "spec", "policy"), "ingress", "policy").stream()
+        .map(rule -> map(rule, "ingress rule"))
+        .filter(rule -> list(rule, "ports", "rule").stream()
+            .anyMatch(p -> Integer.valueOf(grpc).equals(map(p, "port").get("port"))))
+        .toList();
+    assertThat(grpcRules).as("ingress rules admitting the gRPC port").singleElement()
+        .satisfies(rule -> assertThat(list(rule, "from", "grpc rule")).isNotEmpty()
+            .allSatisfy(peer -> assertThat(map(peer, "peer").keySet())
+                .as("only pods of the policy's own namespace").containsExactly("podSelector")));
+  }
+
+  @Test
   void everyVariableTheAppGetsIsReadByTheAppAndEachRoleIsSelected() {
     AppConfiguration app = AppConfiguration.load();
     Set<String> variables = new TreeSet<>();

@@ -63,7 +63,9 @@ public class SecondInstance implements DisposableBean {
     URI redisAddress = URI.create(redis.getAddress());
     // Command-line arguments, not builder properties: those are only defaults, and
     // application.yaml (server.port 8080, the scheduler name) would win over them.
-    List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+    // Both ports free ones: the test profile says so for gRPC too, stated here as well because
+    // two instances on one port would fail to start, whatever a profile says.
+    List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--fieldguide.grpc.port=0",
         "--spring.datasource.url=" + jdbcUrl,
         "--spring.datasource.username=" + credentials.getUsername(),
         "--spring.datasource.password=" + Objects.requireNonNullElse(credentials.getPassword(), ""),

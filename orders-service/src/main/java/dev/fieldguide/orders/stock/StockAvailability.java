@@ -1,0 +1,34 @@
+package dev.fieldguide.orders.stock;
+
+import dev.fieldguide.orders.catalog.ProductStock;
+import java.util.Collection;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stock levels for CheckStock: one {@code SELECT ... WHERE id = ANY(?)} for the whole batch.
+ *
+ * <p>Read-only, so it runs on the replica pool (D7): with a streaming replica the answer may lag
+ * the primary by the replication delay. That is fine for a check, which is advice only; the
+ * authority is ReserveStock's conditional decrement on the primary.
+ */
+@Service
+class StockAvailability {
+
+  private final JdbcClient jdbc;
+  private final ProductStock stock;
+
+  StockAvailability(JdbcClient jdbc, ProductStock stock) {
+    this.jdbc = jdbc;
+    this.stock = stock;
+  }
+
+  /** Units available per existing id; ids without a product are absent from the map. */
+  @Transactional(readOnly = true)
+  Map<Long, Integer> of(Collection<Long> productIds, CallDeadline deadline) {
+    deadline.boundStatements(jdbc);
+    return stock.available(productIds);
+  }
+}
