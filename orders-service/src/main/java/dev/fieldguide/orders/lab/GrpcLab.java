@@ -1,5 +1,7 @@
 package dev.fieldguide.orders.lab;
 
+import dev.fieldguide.orders.security.BearerCredentials;
+import dev.fieldguide.orders.security.DevTokenIssuer;
 import dev.fieldguide.orders.stock.StockGrpcServer;
 import dev.fieldguide.orders.stock.v1.CheckStockRequest;
 import dev.fieldguide.orders.stock.v1.ReserveStockRequest;
@@ -40,12 +42,16 @@ class GrpcLab implements Lab {
   private final JdbcClient jdbc;
   private final DataSource dataSource;
   private final MeterRegistry meters;
+  private final BearerCredentials credentials;
 
-  GrpcLab(StockGrpcServer grpc, JdbcClient jdbc, DataSource dataSource, MeterRegistry meters) {
+  GrpcLab(StockGrpcServer grpc, JdbcClient jdbc, DataSource dataSource, MeterRegistry meters,
+      DevTokenIssuer tokens) {
     this.grpc = grpc;
     this.jdbc = jdbc;
     this.dataSource = dataSource;
     this.meters = meters;
+    // The stock service's callers are internal services: the lab calls as one.
+    this.credentials = new BearerCredentials(tokens.service("lab"));
   }
 
   @Override
@@ -72,10 +78,12 @@ class GrpcLab implements Lab {
 
   private LabReport.Phase roundTrip(ManagedChannel channel) {
     long product = labProduct(10);
-    ReserveStockResponse reserved = LabGrpc.stock(channel, DEADLINE)
+    ReserveStockResponse reserved = LabGrpc.stock(channel, credentials, DEADLINE)
         .reserveStock(reserve(UUID.randomUUID().toString(), product, 2));
-    int available = LabGrpc.stock(channel, DEADLINE).checkStock(CheckStockRequest.newBuilder()
-        .addProductIds(product).build()).getLevels(0).getAvailable();
+    int available = LabGrpc.stock(channel, credentials, DEADLINE)
+        .checkStock(CheckStockRequest.newBuilder()
+            .addProductIds(product).build())
+        .getLevels(0).getAvailable();
     Map<String, Object> measured = new LinkedHashMap<>();
     measured.put("reserved", reserved.getQuantity());
     measured.put("available after", available);
@@ -96,7 +104,7 @@ class GrpcLab implements Lab {
     boolean allAnswered = true;
     for (int i = 0; i < WARM_UP + CALLS; i++) {
       long started = System.nanoTime();
-      boolean grpcAnswered = LabGrpc.stock(channel, DEADLINE).checkStock(check)
+      boolean grpcAnswered = LabGrpc.stock(channel, credentials, DEADLINE).checkStock(check)
           .getLevelsCount() == 1;
       long grpcNanos = System.nanoTime() - started;
       started = System.nanoTime();
@@ -121,9 +129,9 @@ class GrpcLab implements Lab {
   private LabReport.Phase replay(ManagedChannel channel) {
     long product = labProduct(10);
     String id = UUID.randomUUID().toString();
-    ReserveStockResponse first = LabGrpc.stock(channel, DEADLINE)
+    ReserveStockResponse first = LabGrpc.stock(channel, credentials, DEADLINE)
         .reserveStock(reserve(id, product, 3));
-    ReserveStockResponse retry = LabGrpc.stock(channel, DEADLINE)
+    ReserveStockResponse retry = LabGrpc.stock(channel, credentials, DEADLINE)
         .reserveStock(reserve(id, product, 3));
     int stock = stockOf(product);
     long rows = reservations(id);
@@ -152,7 +160,7 @@ class GrpcLab implements Lab {
     double answeredBefore = serverDeadlineAnswers();
     try (HeldRowLock lock = HeldRowLock.onProduct(dataSource, product)) {
       try {
-        LabGrpc.stock(channel, SHORT_DEADLINE).reserveStock(reserve(id, product, 1));
+        LabGrpc.stock(channel, credentials, SHORT_DEADLINE).reserveStock(reserve(id, product, 1));
       } catch (StatusRuntimeException e) {
         status = e.getStatus().getCode();
       }

@@ -1,6 +1,7 @@
 package dev.fieldguide.orders.lab;
 
 import dev.fieldguide.orders.stock.v1.StockServiceGrpc;
+import io.grpc.CallCredentials;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
@@ -8,9 +9,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The labs' gRPC client, the one place a lab opens a channel or makes a stub: when the service
- * requires a bearer token, the call credentials are added here once. Loopback only, like
- * {@link LabHttp}.
+ * The labs' gRPC client, the one place a lab opens a channel or makes a stub, with the caller's
+ * bearer token on every call. Loopback only, like {@link LabHttp}.
  */
 final class LabGrpc {
 
@@ -22,10 +22,13 @@ final class LabGrpc {
         .build();
   }
 
-  /** A stub whose calls carry {@code deadline}: every lab call has one, as real callers must. */
+  /**
+   * A stub whose calls carry {@code credentials} and {@code deadline}: every lab call has both,
+   * as real callers must.
+   */
   static StockServiceGrpc.StockServiceBlockingStub stock(ManagedChannel channel,
-      Duration deadline) {
-    return StockServiceGrpc.newBlockingStub(channel)
+      CallCredentials credentials, Duration deadline) {
+    return StockServiceGrpc.newBlockingStub(channel).withCallCredentials(credentials)
         .withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS);
   }
 

@@ -33,6 +33,7 @@ class DevTokenController {
     Long customerId = request.customerId();
     String token = switch (request.roleName()) {
       case Roles.ADMIN -> issuer.admin(subject == null ? "dev-admin" : subject);
+      case Roles.SERVICE -> issuer.service(subject == null ? "dev-service" : subject);
       case Roles.CUSTOMER -> {
         if (customerId == null) {
           throw new BadRequestException("CUSTOMER_ID_REQUIRED",
@@ -46,7 +47,8 @@ class DevTokenController {
   }
 
   record TokenRequest(
-      @NotNull @Pattern(regexp = Roles.CUSTOMER + "|" + Roles.ADMIN) @Nullable String role,
+      @NotNull @Pattern(regexp = Roles.CUSTOMER + "|" + Roles.ADMIN + "|"
+          + Roles.SERVICE) @Nullable String role,
       @Positive @Nullable Long customerId,
       @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+") @Nullable String subject) {
 

@@ -43,6 +43,11 @@ public final class DevTokenIssuer {
     return issue(subject, Roles.ADMIN, null);
   }
 
+  /** A token for an internal service named {@code subject} (the gRPC stock service's callers). */
+  public String service(String subject) {
+    return issue(subject, Roles.SERVICE, null);
+  }
+
   /** A token for the customer {@code customerId}. */
   public String customer(long customerId) {
     return issue("customer-" + customerId, Roles.CUSTOMER, customerId);

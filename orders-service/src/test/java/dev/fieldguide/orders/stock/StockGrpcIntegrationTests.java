@@ -11,6 +11,8 @@ import dev.fieldguide.orders.stock.v1.ReserveStockRequest;
 import dev.fieldguide.orders.stock.v1.ReserveStockResponse;
 import dev.fieldguide.orders.stock.v1.StockLevel;
 import dev.fieldguide.orders.stock.v1.StockServiceGrpc;
+import dev.fieldguide.orders.security.BearerCredentials;
+import dev.fieldguide.orders.security.DevTokenIssuer;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.StatementCounter;
 import dev.fieldguide.orders.support.TestData;
@@ -55,6 +57,9 @@ class StockGrpcIntegrationTests {
 
   @Autowired
   StockGrpcServer grpc;
+
+  @Autowired
+  DevTokenIssuer tokens;
 
   @Autowired
   TestData data;
@@ -259,7 +264,9 @@ class StockGrpcIntegrationTests {
   }
 
   private StockServiceGrpc.StockServiceBlockingStub stub() {
-    return StockServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
+    return StockServiceGrpc.newBlockingStub(channel)
+        .withCallCredentials(new BearerCredentials(tokens.service("stock-test")))
+        .withDeadlineAfter(10, TimeUnit.SECONDS);
   }
 
   private static ReserveStockRequest reserve(String id, long product, int quantity) {

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+
 import dev.fieldguide.orders.stock.v1.CheckStockRequest;
 import dev.fieldguide.orders.stock.v1.ReserveStockRequest;
 import dev.fieldguide.orders.stock.v1.StockServiceGrpc;
+import dev.fieldguide.orders.security.BearerCredentials;
+import dev.fieldguide.orders.security.DevTokenIssuer;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.StatementCounter;
 import dev.fieldguide.orders.support.TestData;
@@ -43,6 +47,9 @@ class StockGrpcPortIntegrationTests {
 
   @Autowired
   StockGrpcServer grpc;
+
+  @Autowired
+  DevTokenIssuer tokens;
 
   @Autowired
   TestData data;
@@ -83,6 +90,25 @@ class StockGrpcPortIntegrationTests {
     assertThat(reserved.getQuantity()).isEqualTo(2);
     assertThat(levels.getLevels(0).getAvailable()).isEqualTo(3);
     assertThat(grpc.port()).as("a free port in tests, never 9090").isNotEqualTo(9090);
+  }
+
+  @Test
+  void onlyInternalServicesWithAValidTokenAreServed() {
+    long product = data.productWithStock(100, 5);
+    CheckStockRequest check = CheckStockRequest.newBuilder().addProductIds(product).build();
+    var anonymous = StockServiceGrpc.newBlockingStub(channel)
+        .withDeadlineAfter(5, TimeUnit.SECONDS);
+    var forged = anonymous.withCallCredentials(
+        new BearerCredentials(tokens.service("stock-test") + "x"));
+    var customer = anonymous.withCallCredentials(
+        new BearerCredentials(tokens.customer(data.customer())));
+    var admin = anonymous.withCallCredentials(new BearerCredentials(tokens.admin("ops")));
+
+    assertRefused(() -> anonymous.checkStock(check), Status.Code.UNAUTHENTICATED);
+    assertRefused(() -> forged.checkStock(check), Status.Code.UNAUTHENTICATED);
+    assertRefused(() -> customer.checkStock(check), Status.Code.PERMISSION_DENIED);
+    assertRefused(() -> admin.checkStock(check), Status.Code.PERMISSION_DENIED);
+    assertThat(stub(Duration.ofSeconds(5)).checkStock(check).getLevelsCount()).isEqualTo(1);
   }
 
   @Test
@@ -137,6 +163,7 @@ class StockGrpcPortIntegrationTests {
 
   private StockServiceGrpc.StockServiceBlockingStub stub(Duration deadline) {
     return StockServiceGrpc.newBlockingStub(channel)
+        .withCallCredentials(new BearerCredentials(tokens.service("stock-test")))
         .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -167,5 +194,10 @@ class StockGrpcPortIntegrationTests {
   private long waitingOn(long pid) {
     return jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid))")
         .param(pid).query(Long.class).single();
+  }
+
+  private static void assertRefused(ThrowingCallable call, Status.Code code) {
+    assertThatThrownBy(call).isInstanceOfSatisfying(StatusRuntimeException.class,
+        refused -> assertThat(refused.getStatus().getCode()).isEqualTo(code));
   }
 }
