@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** The limiter on {@code /api/**}: after request ids and body limits, before idempotency keys. */
+/** The limiter on {@code /api/**} and {@code /graphql}: after request ids and body limits, before idempotency keys. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RateLimitProperties.class)
 @ConditionalOnBooleanProperty(name = "fieldguide.rate-limit.enabled", matchIfMissing = true)
