@@ -26,7 +26,7 @@ class LongScalar {
       .description("A 64-bit integer").coercing(new LongCoercing()).build();
 
   @Bean
-  RuntimeWiringConfigurer longScalar() {
+  RuntimeWiringConfigurer longScalarWiring() {
     return wiring -> wiring.scalar(LONG);
   }
 
