@@ -91,19 +91,21 @@ class GraphQlLab implements Lab {
    * statement count. (Once the API needs a token, this is where the lab adds it.)
    */
   private Counted post(URI base, String query, int page) {
+    long start = System.nanoTime();
     HttpResponse<String> response = LabHttp.send(HttpRequest.newBuilder(base.resolve("/graphql"))
         .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
         .header(GraphQlStatementTally.REQUEST_HEADER, "true")
         .POST(HttpRequest.BodyPublishers
             .ofString(json.writeValueAsString(Map.of("query", query.formatted(page)))))
         .build());
+    double millis = (System.nanoTime() - start) / 1_000_000.0;
     JsonNode body = json.readTree(response.body());
     JsonNode items = body.path("data").path("orders").path("items");
     int lines = items.valueStream().mapToInt(order -> order.path("lines").size()).sum();
     int statements = response.headers().firstValue(GraphQlStatementTally.RESPONSE_HEADER)
         .map(Integer::parseInt).orElse(-1);
     return new Counted(page, response.statusCode(), items.size(), lines, statements,
-        body.path("errors").size());
+        body.path("errors").size(), millis);
   }
 
   private static LabReport.Phase phase(String name, Counted counted, String expected,
@@ -112,6 +114,7 @@ class GraphQlLab implements Lab {
     measured.put("orders", counted.orders());
     measured.put("lines", counted.lines());
     measured.put("statements", counted.statements());
+    measured.put("ms", Math.round(counted.millis() * 10) / 10.0);
     if (counted.status() != 200 || counted.errors() > 0) {
       measured.put("status", counted.status());
       measured.put("errors", counted.errors());
@@ -121,5 +124,6 @@ class GraphQlLab implements Lab {
   }
 
   /** What one request returned and cost. */
-  private record Counted(int page, int status, int orders, int lines, int statements, int errors) {}
+  private record Counted(int page, int status, int orders, int lines, int statements, int errors,
+      double millis) {}
 }

@@ -71,6 +71,16 @@ class OrderGraphQlBatchingIntegrationTests {
   }
 
   @Test
+  void fieldsTheClientDoesNotSelectCostNothing() {
+    statements.reset();
+
+    JsonNode items = items(graphQl().query("{ orders(first: 50) { items { id status } } }"));
+
+    assertThat(items).hasSize(50);
+    statements.assertTotalCount(1);
+  }
+
+  @Test
   void eachLevelIsOneStatementForTheWholePage() {
     statements.reset();
 
