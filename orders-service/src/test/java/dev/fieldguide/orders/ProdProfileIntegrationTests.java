@@ -25,12 +25,13 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
- * The {@code prod} profile: no demo surface (labs, fixtures, dev tokens), tokens only from the
- * identity provider's published keys (a key-set file here), HTTPS required, and forwarded headers
- * believed only from trusted proxies. The one test with its own Spring context, since the profile
- * is the thing under test.
+ * The {@code prod} profile: no demo surface (labs, fixtures, dev tokens, GraphQL introspection or
+ * the lab's schema extension), tokens only from the identity provider's published keys (a key-set
+ * file here), HTTPS required, and forwarded headers believed only from trusted proxies. The one
+ * test with its own Spring context, since the profile is the thing under test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "prod"})
@@ -84,6 +85,19 @@ class ProdProfileIntegrationTests {
   }
 
   @Test
+  void graphQlAnswersWithoutIntrospectionOrTheLabsOneByOneFields() {
+    var introspection = graphQl("{ __schema { queryType { name } } }");
+    var labField = graphQl("{ orders { items { linesOneByOne { quantity } } } }");
+    var plain = graphQl("{ orders(first: 1) { nextCursor } }");
+
+    assertThat(introspection.path("errors").get(0).path("message").asString())
+        .contains("Introspection has been disabled");
+    assertThat(labField.path("errors").get(0).path("message").asString())
+        .contains("linesOneByOne").contains("undefined");
+    assertThat(plain.path("errors").isMissingNode()).as(plain.toString()).isTrue();
+  }
+
+  @Test
   void errorsAreStillProblems() {
     var response = api.anonymous().get("/api/v1/products/abc", VIA_TLS_PROXY);
 
@@ -131,5 +145,10 @@ class ProdProfileIntegrationTests {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  private JsonNode graphQl(String document) {
+    return admin().post("/graphql", "{\"query\": \"%s\"}".formatted(document),
+        Map.of("Content-Type", "application/json", "X-Forwarded-Proto", "https")).jsonBody();
   }
 }

@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.lab;
 
+import io.micrometer.context.ContextRegistry;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -12,14 +13,24 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counts the SQL statements Hibernate prepares on the current thread while a lab runs a piece of
- * work, so a live demo can print "naive: 151 statements, fixed: 2". Registered only with the
- * labs; in {@code prod} no inspector is installed at all.
+ * work, so a live demo can print "naive: 151 statements, fixed: 2"; a GraphQL request carries its
+ * tally onto the threads its fields run on ({@link GraphQlStatementTally}). Registered only with
+ * the labs; in {@code prod} no inspector is installed at all.
  */
 @Component
 @ConditionalOnBooleanProperty("fieldguide.lab.enabled")
 class StatementTally implements StatementInspector, HibernatePropertiesCustomizer {
 
+  /** The tally's key for context propagation (see {@link GraphQlStatementTally}). */
+  static final String CONTEXT_KEY = "fieldguide.lab.statement-tally";
+
   private static final ThreadLocal<@Nullable AtomicInteger> CURRENT = new ThreadLocal<>();
+
+  StatementTally() {
+    // Lets a tally follow work that Reactor or Spring for GraphQL moves to other threads.
+    ContextRegistry.getInstance().registerThreadLocalAccessor(CONTEXT_KEY, CURRENT::get,
+        CURRENT::set, CURRENT::remove);
+  }
 
   @Override
   public void customize(Map<String, Object> hibernateProperties) {

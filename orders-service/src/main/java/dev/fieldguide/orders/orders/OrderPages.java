@@ -8,10 +8,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a cursor into an order position and a slice back into a page with the next cursor,
- * for every order list (v1, v2, summaries).
+ * for every order list (v1, v2, summaries, GraphQL).
  */
 @Component
-class OrderPages {
+public class OrderPages {
 
   private final KeysetCursors cursors;
 
@@ -20,7 +20,7 @@ class OrderPages {
   }
 
   /** Decodes the cursor for this list and filters, runs the query, encodes the next cursor. */
-  <T, R> PageResponse<R> page(String scope, OrderFilter filter, @Nullable String cursor,
+  public <T, R> PageResponse<R> page(String scope, OrderFilter filter, @Nullable String cursor,
       Function<@Nullable OrderPosition, OrderListing.Slice<T>> query, Function<T, R> toItem) {
     OrderPosition after = cursor == null
         ? null

@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The limiter on {@code /api/**}: after authentication (so it can count per caller), before
- * idempotency keys.
+ * The limiter on {@code /api/**} and {@code /graphql}: after authentication (so it can count per
+ * caller), before idempotency keys.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RateLimitProperties.class)

@@ -29,7 +29,7 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * R4: every {@code /api/**} request takes a token from its client's bucket for the first policy
+ * R4: every request on a policy's paths ({@code /api/**}, {@code /graphql}) takes a token from its client's bucket for the first policy
  * matching its path, gets the RateLimit headers, and is refused with 429 when the bucket is
  * empty. If Redis is unreachable the request passes (fail open): the API's availability is worth
  * more than the limit for the length of an outage.
@@ -64,7 +64,8 @@ class RateLimitFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !request.getRequestURI().startsWith("/api/");
+    // The policies' paths decide, so an API outside /api/ (GraphQL) is limited like the rest.
+    return policyFor(request.getRequestURI()).isEmpty();
   }
 
   @Override

@@ -111,6 +111,8 @@ class SecurityMatrixIntegrationTests {
             200),
         row("POST", "/api/v1/orders", "/api/v1/orders", orderBody, 401, 401, 401, 201, 403, 201),
         row("GET", "/api/v2/orders", "/api/v2/orders", null, 401, 401, 401, 200, 200, 200),
+        row("POST", "/graphql", "/graphql", "{\"query\": \"{ orders(first: 1) { nextCursor } }\"}",
+            401, 401, 401, 200, 200, 200),
         row("GET", "/api/v2/orders/{id}", "/api/v2/orders/" + order, null, 401, 401, 401, 200, 404,
             200),
         // operators only: reports, jobs, /admin, lab runs, actuator beyond probes and scrapes
@@ -230,6 +232,28 @@ class SecurityMatrixIntegrationTests {
         .isNotEmpty().containsOnly(customer);
     assertThat(askingForAnother.status()).isEqualTo(200);
     assertThat(askingForAnother.jsonBody().path("items").isEmpty()).isTrue();
+  }
+
+  @Test
+  void graphQlAppliesTheSameRules() {
+    String query = "{\"query\": \"{ order(id: \\\"%d\\\") { id } orders(first: 100) { items { customer { id } } } }\"}"
+        .formatted(order);
+    var own = callers.get(Caller.CUSTOMER).post("/graphql", query,
+        Map.of("Content-Type", "application/json")).jsonBody();
+    var foreign = callers.get(Caller.OTHER_CUSTOMER).post("/graphql", query,
+        Map.of("Content-Type", "application/json")).jsonBody();
+
+    assertThat(own.path("data").path("order").path("id").asString())
+        .isEqualTo(String.valueOf(order));
+    assertThat(own.path("data").path("orders").path("items").valueStream()
+        .map(item -> item.path("customer").path("id").asString()))
+        .isNotEmpty().containsOnly(String.valueOf(customer));
+    assertThat(foreign.path("data").path("order").isNull()).isTrue();
+    assertThat(foreign.path("errors").get(0).path("extensions").path("classification")
+        .asString()).isEqualTo("NOT_FOUND");
+    assertThat(foreign.path("data").path("orders").path("items").valueStream()
+        .map(item -> item.path("customer").path("id").asString()))
+        .doesNotContain(String.valueOf(customer));
   }
 
   private Api.Response send(Row row, Caller caller) {
