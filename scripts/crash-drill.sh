@@ -51,8 +51,10 @@ committed() { sql "SELECT count(*) FROM orders WHERE customer_id = $customer"; }
 
 echo "== burst of $orders orders, $parallel at a time; kill -9 after $kill_after commits"
 body="{\"customerId\": $customer, \"lines\": [{\"productId\": $product, \"quantity\": 1}]}"
+token="$(FIELDGUIDE_URL="$url" ./token customer "$customer")"
 seq 1 "$orders" | xargs -P "$parallel" -I{} curl -s -o /dev/null -w '%{http_code}\n' \
   --max-time 10 -X POST "$url/api/v1/orders" -H 'Content-Type: application/json' \
+  -H "Authorization: Bearer $token" \
   -H "Idempotency-Key: drill-$$-{}" -d "$body" >"$work/statuses" 2>/dev/null &
 burst_pid=$!
 until [ "$(committed)" -ge "$kill_after" ]; do sleep 0.05; done

@@ -45,8 +45,10 @@ pids+=("$(start_role worker "$worker_port")")
 await_ready "$worker_port"
 
 echo "== place an order on the api"
+token="$(FIELDGUIDE_URL="http://127.0.0.1:$api_port" ./token customer 1)"
 status="$(curl -s -o "$work/order.json" -w '%{http_code}' -X POST \
   "http://127.0.0.1:$api_port/api/v1/orders" -H 'Content-Type: application/json' \
+  -H "Authorization: Bearer $token" \
   -H "Idempotency-Key: smoke-$$" -d '{"customerId": 1, "lines": [{"productId": 1, "quantity": 1}]}')"
 [ "$status" = 201 ] || { echo "smoke: FAIL — order not placed (HTTP $status)"; cat "$work/order.json"; exit 1; }
 # The access line is written as the request completes, which can be a moment after curl has the

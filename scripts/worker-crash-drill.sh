@@ -38,8 +38,9 @@ pid_a="$(start_node "$port_a" a)"; pids+=("$pid_a")
 await_ready "$port_a"
 
 echo "== a job whose first attempt works for 60 s"
+token="$(FIELDGUIDE_URL="http://127.0.0.1:$port_a" ./token admin drill-operator)"
 location="$(curl -sf -D - -o /dev/null -X POST "http://127.0.0.1:$port_a/api/v1/jobs" \
-  -H 'Content-Type: application/json' \
+  -H 'Content-Type: application/json' -H "Authorization: Bearer $token" \
   -d "{\"type\": \"apply-once\", \"arguments\": {\"key\": \"$key\", \"workMillis\": 60000}}" \
   | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')"
 run_id="${location##*/}"

@@ -73,6 +73,17 @@ class SecurityConfiguration {
             .anyRequest().authenticated())
         .oauth2ResourceServer(server -> server
             .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
+            // RFC 9728 metadata at /.well-known/oauth-protected-resource, which the 401's
+            // challenge points to: say truthfully that tokens are not certificate-bound, and
+            // name the identity provider when the issuer is one clients can reach.
+            .protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(
+                resource -> {
+                  resource.resourceName("Field Guide orders API")
+                      .tlsClientCertificateBoundAccessTokens(false);
+                  if (properties.issuer().startsWith("https://")) {
+                    resource.authorizationServer(properties.issuer());
+                  }
+                }))
             .authenticationEntryPoint(unauthenticated)
             .accessDeniedHandler(denied))
         .exceptionHandling(exceptions -> exceptions

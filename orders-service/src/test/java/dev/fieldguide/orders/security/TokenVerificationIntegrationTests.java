@@ -128,6 +128,17 @@ class TokenVerificationIntegrationTests {
   }
 
   @Test
+  void theChallengePointsToProtectedResourceMetadataThatTellsTheTruth() {
+    var metadata = api.anonymous().get("/.well-known/oauth-protected-resource");
+
+    assertThat(metadata.status()).isEqualTo(200);
+    assertThat(metadata.jsonBody().path("bearer_methods_supported").get(0).asString())
+        .isEqualTo("header");
+    assertThat(metadata.jsonBody().path("tls_client_certificate_bound_access_tokens").asBoolean())
+        .isFalse();
+  }
+
+  @Test
   void aCustomerTokenCarriesItsCustomerAndNoAdminRights() {
     RSAKey key = TestTokens.newKey("customer-" + UUID.randomUUID());
     TestTokens.publish(keySet, List.of(key));

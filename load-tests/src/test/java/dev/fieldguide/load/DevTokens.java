@@ -1,0 +1,43 @@
+package dev.fieldguide.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Tokens for simulations, taken the documented local way: {@code POST /dev/tokens} on the service
+ * under test (what {@code ./token} does). Fetched before the load starts, never during it.
+ */
+final class DevTokens {
+
+  private static final Pattern ACCESS_TOKEN = Pattern.compile("\"accessToken\":\"([^\"]+)\"");
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private DevTokens() {}
+
+  static String customer(String baseUrl, long customerId) {
+    String body = "{\"role\": \"customer\", \"customerId\": " + customerId + "}";
+    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/dev/tokens"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    try {
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      Matcher token = ACCESS_TOKEN.matcher(response.body());
+      if (response.statusCode() != 200 || !token.find()) {
+        throw new IllegalStateException("No dev token from " + baseUrl + " (HTTP "
+            + response.statusCode() + "); is the service running without the prod profile?");
+      }
+      return token.group(1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
