@@ -17,10 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -55,6 +57,9 @@ class ProdProfileIntegrationTests {
 
   @Autowired
   Api api;
+
+  @Autowired
+  JdbcClient jdbc;
 
   private Api admin() {
     return api.as(TestTokens.sign(IDENTITY_PROVIDER, TestTokens.admin("ops")));
@@ -120,6 +125,30 @@ class ProdProfileIntegrationTests {
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.header("Strict-Transport-Security"))
         .isEqualTo("max-age=31536000 ; includeSubDomains");
+  }
+
+  @Test
+  void behindATlsProxyTheSessionAndCsrfCookiesAreSecure() {
+    long product = jdbc.sql("""
+        INSERT INTO products (sku, name, price_cents, stock, attributes)
+        VALUES (?, 'Secure cookie lamp', 1000, 1, '{}') RETURNING id
+        """).param("PROD-" + UUID.randomUUID()).query(Long.class).single();
+    String csrfCookie = setCookie(api.anonymous().get("/api/v1/shortlist", VIA_TLS_PROXY),
+        "XSRF-TOKEN=");
+    String csrf = csrfCookie.substring("XSRF-TOKEN=".length(), csrfCookie.indexOf(';'));
+
+    var added = api.anonymous().post("/api/v1/shortlist", "{\"productId\": %d}".formatted(product),
+        Map.of("Content-Type", "application/json", "X-Forwarded-Proto", "https",
+            "Cookie", "XSRF-TOKEN=" + csrf, "X-XSRF-TOKEN", csrf));
+
+    assertThat(added.status()).isEqualTo(200);
+    assertThat(csrfCookie).contains("; Secure");
+    assertThat(setCookie(added, "SESSION=")).contains("; Secure", "; HttpOnly");
+  }
+
+  private static String setCookie(Api.Response response, String name) {
+    return response.raw().headers().allValues("Set-Cookie").stream()
+        .filter(cookie -> cookie.startsWith(name)).findFirst().orElseThrow();
   }
 
   @Test
