@@ -29,7 +29,7 @@ public final class RequestLogScope implements AutoCloseable {
 
   static final String TRACE_ID = "trace_id";
   static final String REQUEST_ID = "request_id";
-  static final String USER_ID = "user_id";
+  public static final String USER_ID = "user_id";
   static final String PATH = "path";
   static final String STATUS = "status";
 

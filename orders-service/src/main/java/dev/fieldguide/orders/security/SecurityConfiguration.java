@@ -16,6 +16,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.PortMapper;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -89,6 +90,7 @@ class SecurityConfiguration {
         .exceptionHandling(exceptions -> exceptions
             .authenticationEntryPoint(unauthenticated)
             .accessDeniedHandler(denied))
+        .addFilterAfter(new CallerLogContext(), BearerTokenAuthenticationFilter.class)
         .addFilterAfter(new AdminActionAudit(AccessRules.ADMIN_FUNCTIONS, audit),
             AuthorizationFilter.class);
     if (properties.requireHttps()) {

@@ -38,6 +38,18 @@ class AccessLogIntegrationTests {
   }
 
   @Test
+  void theAccessLineSaysWhichCallerMadeTheRequest(CapturedOutput output) {
+    String requestId = "who-" + UUID.randomUUID();
+
+    api.get("/api/v1/orders?limit=1", Map.of("X-Request-ID", requestId)); // as Api's test-admin
+
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+        output.getAll().lines().filter(line -> line.contains("req=" + requestId)))
+        .filteredOn(line -> line.contains("dev.fieldguide.orders.access")).singleElement()
+        .asString().contains("user=test-admin"));
+  }
+
+  @Test
   void probesAndScrapesAreNotLogged(CapturedOutput output) {
     String requestId = "probe-" + UUID.randomUUID();
 
