@@ -10,8 +10,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * C3 operator endpoint: re-drive a dead run. Under {@code /admin/**} with the outbox's re-drive,
- * behind {@code fieldguide.admin.enabled} until the security topic puts it behind a role.
+ * C3 operator endpoint: re-drive a dead run. Under {@code /admin/**} with the outbox's re-drive:
+ * admin role only and audited (the security package); {@code fieldguide.admin.enabled} switches
+ * it off.
  */
 @RestController
 @ConditionalOnBooleanProperty("fieldguide.admin.enabled")

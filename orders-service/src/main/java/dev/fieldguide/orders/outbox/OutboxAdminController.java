@@ -7,8 +7,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Operator action: put dead events back in the queue once the cause is fixed. Exposed only where
- * {@code fieldguide.admin.enabled} is true, until the security topic puts it behind a role.
+ * Operator action: put dead events back in the queue once the cause is fixed. Admin role only and
+ * audited (the security package); {@code fieldguide.admin.enabled} switches it off.
  */
 @RestController
 @ConditionalOnBooleanProperty("fieldguide.admin.enabled")
