@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.ContainerServices;
+import dev.fieldguide.orders.support.SetCookies;
 import dev.fieldguide.orders.support.TestTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -133,22 +134,18 @@ class ProdProfileIntegrationTests {
         INSERT INTO products (sku, name, price_cents, stock, attributes)
         VALUES (?, 'Secure cookie lamp', 1000, 1, '{}') RETURNING id
         """).param("PROD-" + UUID.randomUUID()).query(Long.class).single();
-    String csrfCookie = setCookie(api.anonymous().get("/api/v1/shortlist", VIA_TLS_PROXY),
-        "XSRF-TOKEN=");
-    String csrf = csrfCookie.substring("XSRF-TOKEN=".length(), csrfCookie.indexOf(';'));
+    var read = api.anonymous().get("/api/v1/shortlist", VIA_TLS_PROXY);
+    String csrf = SetCookies.csrfToken(read);
 
     var added = api.anonymous().post("/api/v1/shortlist", "{\"productId\": %d}".formatted(product),
         Map.of("Content-Type", "application/json", "X-Forwarded-Proto", "https",
-            "Cookie", "XSRF-TOKEN=" + csrf, "X-XSRF-TOKEN", csrf));
+            "Cookie", "XSRF-TOKEN=" + csrf, SetCookies.CSRF_HEADER, csrf));
 
     assertThat(added.status()).isEqualTo(200);
-    assertThat(csrfCookie).contains("; Secure");
-    assertThat(setCookie(added, "SESSION=")).contains("; Secure", "; HttpOnly");
-  }
-
-  private static String setCookie(Api.Response response, String name) {
-    return response.raw().headers().allValues("Set-Cookie").stream()
-        .filter(cookie -> cookie.startsWith(name)).findFirst().orElseThrow();
+    assertThat(SetCookies.named(read, "XSRF-TOKEN=")).singleElement().asString()
+        .contains("; Secure");
+    assertThat(SetCookies.named(added, "SESSION=")).singleElement().asString()
+        .contains("; Secure", "; HttpOnly");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
+import dev.fieldguide.orders.support.SetCookies;
 import dev.fieldguide.orders.support.TestData;
 import dev.fieldguide.orders.support.TestTokens;
 import java.net.http.HttpRequest;
@@ -265,12 +266,9 @@ class SecurityMatrixIntegrationTests {
       headers.put("Idempotency-Key", UUID.randomUUID().toString());
     }
     if (row.pattern().startsWith("/api/v1/shortlist") && !row.method().equals("GET")) {
-      String cookie = api.anonymous().get("/api/v1/shortlist").raw().headers()
-          .allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN="))
-          .findFirst().orElseThrow();
-      String token = cookie.substring("XSRF-TOKEN=".length(), cookie.indexOf(';'));
+      String token = SetCookies.csrfToken(api.anonymous().get("/api/v1/shortlist"));
       headers.put("Cookie", "XSRF-TOKEN=" + token);
-      headers.put("X-XSRF-TOKEN", token);
+      headers.put(SetCookies.CSRF_HEADER, token);
     }
     HttpRequest.BodyPublisher body = row.body() == null
         ? HttpRequest.BodyPublishers.noBody()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
+import dev.fieldguide.orders.support.SetCookies;
 import dev.fieldguide.orders.support.TestData;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +29,6 @@ class ShortlistSessionIntegrationTests {
 
   private static final String SHORTLIST = "/api/v1/shortlist";
 
-  private static final String CSRF_HEADER = "X-XSRF-TOKEN";
-
   @Autowired
   Api api;
 
@@ -46,7 +45,7 @@ class ShortlistSessionIntegrationTests {
 
     var first = add(lamp, Map.of());
     String cookie = sessionCookie(first);
-    assertThat(setCookies(first, "SESSION=")).singleElement().asString()
+    assertThat(SetCookies.named(first, "SESSION=")).singleElement().asString()
         .contains("Path=" + SHORTLIST, "HttpOnly", "SameSite=Lax");
     var second = add(chair, Map.of("Cookie", cookie));
     assertThat(second.header("Set-Cookie")).as("same session, no new cookie").isEmpty();
@@ -102,7 +101,7 @@ class ShortlistSessionIntegrationTests {
     assertThat(unknownProduct.status()).isEqualTo(404);
     assertThat(unknownProduct.jsonBody().get("code").asString()).isEqualTo("PRODUCT_NOT_FOUND");
     for (var response : List.of(productRead, emptyList, removeWithoutSession, unknownProduct)) {
-      assertThat(setCookies(response, "SESSION=")).isEmpty();
+      assertThat(SetCookies.named(response, "SESSION=")).isEmpty();
     }
   }
 
@@ -114,7 +113,7 @@ class ShortlistSessionIntegrationTests {
           Map.of("Content-Type", "application/json"));
       assertThat(response.status()).as(body).isEqualTo(400);
       assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-      assertThat(setCookies(response, "SESSION=")).isEmpty();
+      assertThat(SetCookies.named(response, "SESSION=")).isEmpty();
     }
   }
 
@@ -155,12 +154,12 @@ class ShortlistSessionIntegrationTests {
         Map.of("Content-Type", "application/json", "Cookie", "XSRF-TOKEN=" + token));
     var wrong = visitor().post(SHORTLIST, "{\"productId\": %d}".formatted(productId),
         Map.of("Content-Type", "application/json", "Cookie", "XSRF-TOKEN=" + token,
-            CSRF_HEADER, token + "x"));
+            SetCookies.CSRF_HEADER, token + "x"));
 
     for (var refused : List.of(none, cookieOnly, wrong)) {
       assertThat(refused.status()).isEqualTo(403);
       assertThat(refused.jsonBody().get("code").asString()).isEqualTo("CSRF_TOKEN_INVALID");
-      assertThat(setCookies(refused, "SESSION=")).as("no session created").isEmpty();
+      assertThat(SetCookies.named(refused, "SESSION=")).as("no session created").isEmpty();
     }
   }
 
@@ -168,9 +167,9 @@ class ShortlistSessionIntegrationTests {
   void readingTheShortlistHandsOutTheCsrfTokenButNoSession() {
     var read = visitor().get(SHORTLIST);
 
-    assertThat(setCookies(read, "XSRF-TOKEN=")).singleElement().asString()
+    assertThat(SetCookies.named(read, "XSRF-TOKEN=")).singleElement().asString()
         .doesNotContain("HttpOnly"); // the page's script must be able to read it
-    assertThat(setCookies(read, "SESSION=")).isEmpty();
+    assertThat(SetCookies.named(read, "SESSION=")).isEmpty();
   }
 
   /** An anonymous visitor: the shortlist is a cookie-session resource, no token involved. */
@@ -191,26 +190,20 @@ class ShortlistSessionIntegrationTests {
     String token = csrfToken();
     Map<String, String> all = new HashMap<>(headers);
     all.merge("Cookie", "XSRF-TOKEN=" + token, (session, csrf) -> session + "; " + csrf);
-    all.put(CSRF_HEADER, token);
+    all.put(SetCookies.CSRF_HEADER, token);
     return visitor().send(method, path, body, all);
   }
 
   private String csrfToken() {
-    String cookie = setCookies(visitor().get(SHORTLIST), "XSRF-TOKEN=").getFirst();
-    return cookie.substring("XSRF-TOKEN=".length(), cookie.indexOf(';'));
+    return SetCookies.csrfToken(visitor().get(SHORTLIST));
   }
 
   /** {@code SESSION=<value>} from the response's Set-Cookie, ready to send back. */
   private static String sessionCookie(Api.Response response) {
     assertThat(response.status()).isEqualTo(200);
-    List<String> session = setCookies(response, "SESSION=");
+    List<String> session = SetCookies.named(response, "SESSION=");
     assertThat(session).hasSize(1);
     return session.getFirst().substring(0, session.getFirst().indexOf(';'));
-  }
-
-  private static List<String> setCookies(Api.Response response, String prefix) {
-    return response.raw().headers().allValues("Set-Cookie").stream()
-        .filter(cookie -> cookie.startsWith(prefix)).toList();
   }
 
   private static List<Long> ids(Api.Response response) {
