@@ -9,6 +9,7 @@ import dev.fieldguide.orders.support.TestData;
 import java.net.http.HttpRequest;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
@@ -117,7 +118,7 @@ class AuditLogIntegrationTests {
     assertThat(data.count("audit_events")).isGreaterThanOrEqualTo(rows);
   }
 
-  private Map<String, Object> row(String requestId) {
+  private Map<String, @Nullable Object> row(String requestId) {
     return jdbc.sql("""
         SELECT actor, action, outcome, status, reason, client_ip FROM audit_events
         WHERE request_id = ?

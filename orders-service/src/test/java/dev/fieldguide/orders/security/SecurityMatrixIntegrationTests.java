@@ -204,7 +204,7 @@ class SecurityMatrixIntegrationTests {
   @Test
   void aCustomerProbingAHundredForeignOrderIdsGetsNoneOfThem() {
     List<Long> foreign = data.ordersOf(customer, product, 100);
-    Api other = callers.get(Caller.OTHER_CUSTOMER);
+    Api other = as(Caller.OTHER_CUSTOMER);
 
     long answered = foreign.stream().flatMap(id -> Stream.of("/api/v1/orders/" + id,
         "/api/v2/orders/" + id))
@@ -223,7 +223,7 @@ class SecurityMatrixIntegrationTests {
   @Test
   void aCustomersListHoldsOnlyItsOwnOrdersWhateverItAsksFor() {
     data.ordersOf(otherCustomer, product, 3);
-    Api mine = callers.get(Caller.CUSTOMER);
+    Api mine = as(Caller.CUSTOMER);
 
     var all = mine.get("/api/v1/orders?limit=100");
     var askingForAnother = mine.get("/api/v1/orders?customerId=" + otherCustomer);
@@ -239,9 +239,9 @@ class SecurityMatrixIntegrationTests {
   void graphQlAppliesTheSameRules() {
     String query = "{\"query\": \"{ order(id: \\\"%d\\\") { id } orders(first: 100) { items { customer { id } } } }\"}"
         .formatted(order);
-    var own = callers.get(Caller.CUSTOMER).post("/graphql", query,
+    var own = as(Caller.CUSTOMER).post("/graphql", query,
         Map.of("Content-Type", "application/json")).jsonBody();
-    var foreign = callers.get(Caller.OTHER_CUSTOMER).post("/graphql", query,
+    var foreign = as(Caller.OTHER_CUSTOMER).post("/graphql", query,
         Map.of("Content-Type", "application/json")).jsonBody();
 
     assertThat(own.path("data").path("order").path("id").asString())
@@ -255,6 +255,10 @@ class SecurityMatrixIntegrationTests {
     assertThat(foreign.path("data").path("orders").path("items").valueStream()
         .map(item -> item.path("customer").path("id").asString()))
         .doesNotContain(String.valueOf(customer));
+  }
+
+  private Api as(Caller caller) {
+    return Objects.requireNonNull(callers.get(caller), caller.name());
   }
 
   private Api.Response send(Row row, Caller caller) {
@@ -273,7 +277,7 @@ class SecurityMatrixIntegrationTests {
     HttpRequest.BodyPublisher body = row.body() == null
         ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofString(row.body());
-    return callers.get(caller).send(row.method(), row.path(), body, headers);
+    return as(caller).send(row.method(), row.path(), body, headers);
   }
 
   /** A row; {@code expected} lists the statuses in the order the {@link Caller}s are declared. */
@@ -293,7 +297,7 @@ class SecurityMatrixIntegrationTests {
       Map<Caller, Integer> expected) {
 
     int expected(Caller caller) {
-      return expected.get(caller);
+      return Objects.requireNonNull(expected.get(caller), caller.name());
     }
 
     @Override
