@@ -1,7 +1,6 @@
 package dev.fieldguide.orders.lab;
 
 import dev.fieldguide.orders.security.BearerCredentials;
-import dev.fieldguide.orders.security.DevTokenIssuer;
 import dev.fieldguide.orders.stock.StockGrpcServer;
 import dev.fieldguide.orders.stock.v1.CheckStockRequest;
 import dev.fieldguide.orders.stock.v1.ReserveStockRequest;
@@ -45,13 +44,13 @@ class GrpcLab implements Lab {
   private final BearerCredentials credentials;
 
   GrpcLab(StockGrpcServer grpc, JdbcClient jdbc, DataSource dataSource, MeterRegistry meters,
-      DevTokenIssuer tokens) {
+      LabTokens tokens) {
     this.grpc = grpc;
     this.jdbc = jdbc;
     this.dataSource = dataSource;
     this.meters = meters;
     // The stock service's callers are internal services: the lab calls as one.
-    this.credentials = new BearerCredentials(tokens.service("lab"));
+    this.credentials = new BearerCredentials(tokens::service);
   }
 
   @Override

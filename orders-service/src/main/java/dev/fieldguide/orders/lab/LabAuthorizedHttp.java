@@ -1,6 +1,5 @@
 package dev.fieldguide.orders.lab;
 
-import dev.fieldguide.orders.security.DevTokenIssuer;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,14 +17,14 @@ import org.springframework.stereotype.Component;
 @ConditionalOnBooleanProperty("fieldguide.lab.enabled")
 class LabAuthorizedHttp {
 
-  private final DevTokenIssuer tokens;
+  private final LabTokens tokens;
 
-  LabAuthorizedHttp(DevTokenIssuer tokens) {
+  LabAuthorizedHttp(LabTokens tokens) {
     this.tokens = tokens;
   }
 
   HttpResponse<String> send(HttpRequest.Builder request) {
-    return LabHttp.send(request.header("Authorization", "Bearer " + tokens.admin("lab")).build());
+    return LabHttp.send(request.header("Authorization", "Bearer " + tokens.admin()).build());
   }
 
   HttpResponse<String> get(URI base, String path) {
