@@ -14,6 +14,7 @@ COPY .mvn/ .mvn/
 COPY java-core/pom.xml java-core/
 COPY load-tests/pom.xml load-tests/
 COPY orders-service/pom.xml orders-service/
+COPY orders-lab/pom.xml orders-lab/
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -B -ntp -pl orders-service -am dependency:go-offline
 
@@ -26,7 +27,8 @@ RUN --mount=type=cache,target=/root/.m2 \
 
 # Split the fat jar into layers: dependencies change rarely, the application on every commit, so
 # a new build ships (and a node pulls) only the small last layer.
-RUN cp orders-service/target/orders-service-*.jar app.jar \
+# The executable jar is the -exec one; the plain jar beside it is what orders-lab builds on.
+RUN cp orders-service/target/orders-service-*-exec.jar app.jar \
  && java -Djarmode=tools -jar app.jar extract --layers --launcher --destination /layers
 
 # --- runtime: a JRE only, no JDK, Maven or sources ----------------------------------------------

@@ -12,9 +12,8 @@ kill_after="${DRILL_KILL_AFTER:-100}"   # kill once this many orders have commit
 port="${DRILL_PORT:-18090}"
 db="fieldguide_drill_$$"
 stream="orders.events.drill-$$"
-jar="$(ls orders-service/target/orders-service-*.jar | head -n 1)"
-java_home="$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n 1)"
-java_bin="${java_home:+$java_home/bin/}java"
+# shellcheck source=scripts/drill-lib.sh
+. scripts/drill-lib.sh
 work="$(mktemp -d)"
 url="http://127.0.0.1:$port"
 sql() { psql -h 127.0.0.1 -U postgres -d "$db" -Atqc "$1"; }
@@ -31,7 +30,7 @@ trap cleanup EXIT
 start_service() {
   "$java_bin" -jar "$jar" --server.port="$port" --fieldguide.grpc.port=0 \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" \
-    --fieldguide.outbox.stream="$stream" --fieldguide.lab.enabled=false \
+    --fieldguide.outbox.stream="$stream" \
     >>"$work/service.log" 2>&1 &
   service_pid=$!
   for _ in $(seq 1 120); do

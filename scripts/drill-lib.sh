@@ -1,7 +1,9 @@
-# Shared by the drills and smoke scripts (sourced, not run): the service jar, the JDK 25 java,
+# Shared by the drills and smoke scripts (sourced, not run): the jar to run, the JDK 25 java,
 # and waiting for a started service to become ready.
 
-jar="$(ls orders-service/target/orders-service-*.jar | grep -v sources | head -n 1)"
+# The lab-enabled application: the service's code exactly as it ships, plus the demo data the
+# drills read and the fixture task (apply-once) the worker drill kills mid-job.
+jar="$(ls orders-lab/target/orders-lab-*.jar | head -n 1)"
 java_home="$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n 1)"
 java_bin="${java_home:+$java_home/bin/}java"
 

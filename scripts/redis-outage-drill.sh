@@ -12,9 +12,8 @@ parallel="${DRILL_PARALLEL:-4}"
 port="${DRILL_PORT:-18091}"
 redis_port="${DRILL_REDIS_PORT:-16390}"
 db="fieldguide_redisdrill_$$"
-jar="$(ls orders-service/target/orders-service-*.jar | head -n 1)"
-java_home="$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n 1)"
-java_bin="${java_home:+$java_home/bin/}java"
+# shellcheck source=scripts/drill-lib.sh
+. scripts/drill-lib.sh
 work="$(mktemp -d)"
 url="http://127.0.0.1:$port"
 
@@ -74,7 +73,7 @@ echo "== start Redis on :$redis_port and the service on :$port"
 start_redis
 "$java_bin" -jar "$jar" --server.port="$port" --fieldguide.grpc.port=0 \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" \
-  --spring.data.redis.port="$redis_port" --fieldguide.lab.enabled=false \
+  --spring.data.redis.port="$redis_port" \
   >"$work/service.log" 2>&1 &
 service_pid=$!
 for _ in $(seq 1 120); do

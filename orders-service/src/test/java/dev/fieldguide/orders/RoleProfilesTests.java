@@ -33,17 +33,15 @@ class RoleProfilesTests {
     assertThat(api.getProperty("fieldguide.outbox.relay.enabled")).isEqualTo("false");
     assertThat(api.getProperty("fieldguide.outbox.consumers.enabled")).isEqualTo("false");
     assertThat(api.getProperty("fieldguide.views.flush.enabled")).isEqualTo("false");
-    assertThat(api.getProperty("fieldguide.seed.enabled")).isEqualTo("true");
   }
 
   @Test
-  void workerRunsJobsAndLoopsAndLeavesTheSeedToTheApi() {
+  void workerRunsJobsAndLoops() {
     StandardEnvironment worker = environmentFor("worker");
 
     assertThat(worker.getProperty("fieldguide.role")).isEqualTo("worker");
     assertThat(worker.getProperty("spring.quartz.auto-startup")).isEqualTo("true");
     assertThat(worker.getProperty("fieldguide.outbox.relay.enabled", "true")).isEqualTo("true");
-    assertThat(worker.getProperty("fieldguide.seed.enabled")).isEqualTo("false");
   }
 
   @Test

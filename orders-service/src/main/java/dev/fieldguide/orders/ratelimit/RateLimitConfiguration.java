@@ -30,8 +30,8 @@ class RateLimitConfiguration {
         new RateLimitFilter(buckets, properties, problems, meters));
     registration.setOrder(RateLimitFilter.ORDER);
     // A rejected request never reaches the app; make sure the counter exists before the first one.
-    properties.policies().forEach(policy -> meters.counter("fieldguide.ratelimit.rejected",
-        "policy", policy.name()));
+    properties.policies().keySet().forEach(policy -> meters.counter("fieldguide.ratelimit.rejected",
+        "policy", policy));
     return registration;
   }
 }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +30,9 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * R4: every request on a policy's paths ({@code /api/**}, {@code /graphql}) takes a token from its client's bucket for the first policy
- * matching its path, gets the RateLimit headers, and is refused with 429 when the bucket is
+ * R4: every request on a policy's paths ({@code /api/**}, {@code /graphql}) takes a token from its
+ * client's bucket for the policy whose pattern matches its path most specifically, gets the
+ * RateLimit headers, and is refused with 429 when the bucket is
  * empty. If Redis is unreachable the request passes (fail open): the API's availability is worth
  * more than the limit for the length of an outage.
  */
@@ -55,8 +57,12 @@ class RateLimitFilter extends OncePerRequestFilter {
       ProblemResponseWriter problems, MeterRegistry meters) {
     this.buckets = buckets;
     this.clientHeader = properties.clientHeader();
-    this.routes = properties.policies().stream().flatMap(policy -> policy.paths().stream()
-        .map(path -> new Route(PathPatternParser.defaultInstance.parse(path), policy))).toList();
+    // Most specific pattern first, as Spring MVC ranks handler mappings: /api/lab/limited/burst
+    // wins over /api/**, whichever settings file declared its policy.
+    this.routes = properties.toPolicies().stream().flatMap(policy -> policy.paths().stream()
+        .map(path -> new Route(PathPatternParser.defaultInstance.parse(path), policy)))
+        .sorted(Comparator.comparing(Route::pattern, PathPattern.SPECIFICITY_COMPARATOR))
+        .toList();
     this.problems = problems;
     this.meters = meters;
     this.unavailable = meters.counter("fieldguide.ratelimit.unavailable");

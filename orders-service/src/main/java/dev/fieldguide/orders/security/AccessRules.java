@@ -22,10 +22,7 @@ final class AccessRules {
       PATHS.matcher("/error"),
       PATHS.matcher(HttpMethod.POST, "/dev/tokens"),
       PATHS.matcher(HttpMethod.GET, "/api/v1/products"),
-      PATHS.matcher(HttpMethod.GET, "/api/v1/products/**"),
-      // Lab fixtures exist only with fieldguide.lab.enabled (never in prod).
-      PATHS.matcher("/lab/fixtures/**"),
-      PATHS.matcher("/api/lab/**"));
+      PATHS.matcher(HttpMethod.GET, "/api/v1/products/**"));
 
   /**
    * The anonymous visitor's shortlist, kept in a cookie session: public, and so the one place
@@ -45,8 +42,7 @@ final class AccessRules {
       PATHS.matcher(HttpMethod.PATCH, "/api/v1/products/**"),
       PATHS.matcher("/api/v1/jobs/**"),
       PATHS.matcher("/api/v1/reports/**"),
-      PATHS.matcher("/actuator/**"),
-      PATHS.matcher("/lab/**"));
+      PATHS.matcher("/actuator/**"));
 
   private AccessRules() {}
 }

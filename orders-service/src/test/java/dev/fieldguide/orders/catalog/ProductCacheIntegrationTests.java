@@ -3,8 +3,8 @@ package dev.fieldguide.orders.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.fieldguide.orders.lab.JvmSingleFlight;
-import dev.fieldguide.orders.lab.NoSingleFlight;
+import dev.fieldguide.fixtures.wrongway.PerJvmSingleFlight;
+import dev.fieldguide.fixtures.wrongway.NoSingleFlight;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.UnreachableRedis;
@@ -106,8 +106,8 @@ class ProductCacheIntegrationTests {
   void aPerJvmLockStillLoadsOncePerInstance() throws Exception {
     var stampede = new Stampede(200);
 
-    stampede.run(stampede.instance(redisson, new JvmSingleFlight()),
-        stampede.instance(redisson, new JvmSingleFlight()));
+    stampede.run(stampede.instance(redisson, new PerJvmSingleFlight()),
+        stampede.instance(redisson, new PerJvmSingleFlight()));
 
     assertThat(stampede.loads()).isEqualTo(2);
   }

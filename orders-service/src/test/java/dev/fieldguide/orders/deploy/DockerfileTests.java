@@ -103,6 +103,20 @@ class DockerfileTests {
         .contains("org.springframework.boot.loader.launch.JarLauncher");
   }
 
+  /** The image runs the service's executable jar; the lab-enabled application never ships. */
+  @Test
+  void theImageIsTheServiceAloneNeverTheLab() {
+    List<String> builds = dockerfile.all(dockerfile.stageNamed("build"), "RUN").stream()
+        .map(Instruction::arguments).toList();
+
+    assertThat(builds).anySatisfy(run -> assertThat(run).contains("-pl orders-service -am package"))
+        .anySatisfy(run -> assertThat(run)
+            .contains("cp orders-service/target/orders-service-*-exec.jar app.jar"))
+        .noneSatisfy(run -> assertThat(run).contains("orders-lab/target"));
+    assertThat(dockerfile.all(dockerfile.stageNamed("build"), "COPY"))
+        .extracting(Instruction::arguments).noneMatch(copy -> copy.startsWith("orders-lab/src"));
+  }
+
   /** The service builds with `-am`: every project module it depends on needs its sources too. */
   @Test
   void buildStageCopiesTheSourcesOfEveryModuleTheServiceIsBuiltFrom() throws Exception {

@@ -3,7 +3,7 @@ package dev.fieldguide.orders.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.fieldguide.orders.lab.FlakyTask;
+import dev.fieldguide.fixtures.FlakyTask;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
 import java.time.Duration;

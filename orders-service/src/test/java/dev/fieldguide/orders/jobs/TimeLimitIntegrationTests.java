@@ -3,7 +3,7 @@ package dev.fieldguide.orders.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.fieldguide.orders.lab.SlowTask;
+import dev.fieldguide.fixtures.SlowTask;
 import dev.fieldguide.orders.support.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.fieldguide.orders.lab.ApplyOnceTask;
+import dev.fieldguide.fixtures.ApplyOnceTask;
 import dev.fieldguide.orders.support.IntegrationTest;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldguide.orders.db.ExplainService;
 import dev.fieldguide.orders.db.PlanSummary;
-import dev.fieldguide.orders.demo.DemoDataSeeder;
-import dev.fieldguide.orders.lab.OffsetOrderListing;
+import dev.fieldguide.fixtures.demo.DemoDataSeeder;
+import dev.fieldguide.fixtures.wrongway.OffsetOrderListing;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.StatementCounter;

@@ -2,7 +2,7 @@ package dev.fieldguide.orders.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fieldguide.orders.lab.NaiveOrderListing;
+import dev.fieldguide.fixtures.wrongway.NPlusOneOrderListing;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.StatementCounter;
@@ -37,7 +37,7 @@ class OrderListNPlusOneIntegrationTests {
   StatementCounter statements;
 
   @Autowired
-  NaiveOrderListing naive;
+  NPlusOneOrderListing naive;
 
   @Autowired
   OrderListing listing;

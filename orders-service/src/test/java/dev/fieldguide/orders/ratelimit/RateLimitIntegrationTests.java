@@ -2,8 +2,8 @@ package dev.fieldguide.orders.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fieldguide.orders.lab.Concurrently;
-import dev.fieldguide.orders.lab.NonAtomicTokenBucket;
+import dev.fieldguide.fixtures.Concurrently;
+import dev.fieldguide.fixtures.wrongway.NonAtomicTokenBucket;
 import dev.fieldguide.orders.security.DevTokenIssuer;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.TestData;
@@ -151,7 +151,10 @@ class RateLimitIntegrationTests {
     try {
       var localMeters = new SimpleMeterRegistry();
       var filter = new RateLimitFilter(new TokenBucket(unreachable),
-          new RateLimitProperties(true, "X-API-Key", List.of(POLICY)), problems, localMeters);
+          new RateLimitProperties(true, "X-API-Key", Map.of(POLICY.name(),
+              new RateLimitProperties.Limit(POLICY.paths(), POLICY.capacity(),
+                  POLICY.refillPerSecond()))),
+          problems, localMeters);
       var chain = new MockFilterChain();
       var response = new MockHttpServletResponse();
 

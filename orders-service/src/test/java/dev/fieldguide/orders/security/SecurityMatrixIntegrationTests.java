@@ -142,8 +142,6 @@ class SecurityMatrixIntegrationTests {
         row("POST", "/admin/products/{productId}/promotions",
             "/admin/products/" + product + "/promotions", "{}", 401, 401, 401, 403, 403, 400),
         row("GET", "/admin/audit", "/admin/audit?limit=1", null, 401, 401, 401, 403, 403, 200),
-        row("GET", "/lab", "/lab", null, 401, 401, 401, 403, 403, 200),
-        row("GET", "/lab/{name}", "/lab/no-such-lab", null, 401, 401, 401, 403, 403, 404),
         row("GET", "/actuator/metrics", "/actuator/metrics", null, 401, 401, 401, 403, 403, 200),
         // public: probes, scrapes, dev tokens; a bad token is refused even here
         row("GET", "/actuator/health/liveness", "/actuator/health/liveness", null, 200, 401, 401,
@@ -159,13 +157,11 @@ class SecurityMatrixIntegrationTests {
             "{\"productId\": %d}".formatted(product), 200, 401, 401, 200, 200, 200),
         row("DELETE", "/api/v1/shortlist/{productId}", "/api/v1/shortlist/" + product, null, 200,
             401, 401, 200, 200, 200),
-        // lab fixtures: public where they exist (never in prod); boom is the 500 fixture
+        // the shared fixtures' routes (tests and the lab only, never in the service's jar):
+        // public; boom is the 500 fixture
         row("POST", "/lab/fixtures/echo", "/lab/fixtures/echo",
             orderBody, 200, 401, 401, 200, 200, 200),
         row("GET", "/lab/fixtures/boom", "/lab/fixtures/boom", null, 500, 401, 401, 500, 500, 500),
-        row("GET", "/lab/fixtures/stampede/{variant}/products/{id}",
-            "/lab/fixtures/stampede/jvm/products/" + product, null, 200, 401, 401, 200, 200,
-            200),
         row("GET", "/api/lab/ping", "/api/lab/ping", null, 200, 401, 401, 200, 200, 200),
         row("GET", "/api/lab/limited/{policy}", "/api/lab/limited/matrix", null, 200, 401, 401, 200,
             200, 200));

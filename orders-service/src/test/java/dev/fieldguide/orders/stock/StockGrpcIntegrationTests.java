@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.fieldguide.orders.lab.Concurrently;
+import dev.fieldguide.fixtures.Concurrently;
 import dev.fieldguide.orders.stock.v1.CheckStockRequest;
 import dev.fieldguide.orders.stock.v1.CheckStockResponse;
 import dev.fieldguide.orders.stock.v1.ReserveStockRequest;

@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.support;
 
+import dev.fieldguide.fixtures.Fixtures;
 import dev.fieldguide.orders.FieldGuideApplication;
 import java.net.URI;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ public class SecondInstance implements DisposableBean {
   }
 
   /**
-   * Starts another instance of the service in this JVM on a free port, on the database at
+   * Starts another instance of the service (with the fixtures) in this JVM on a free port, on the database at
    * {@code jdbcUrl} (with the suite's credentials) and the suite's Redis database, with {@code extraArguments} on top. Its Quartz scheduler needs a
    * name of its own ({@code --spring.quartz.scheduler-name=...}): Quartz keeps JVM-wide registries
    * keyed by scheduler name, and a second scheduler of the same name in this JVM would take over
@@ -73,7 +74,8 @@ public class SecondInstance implements DisposableBean {
         "--spring.data.redis.port=" + redisAddress.getPort(),
         "--spring.data.redis.database=" + redis.getDatabase()));
     arguments.addAll(List.of(extraArguments));
-    return new SpringApplicationBuilder(FieldGuideApplication.class).profiles("test")
+    return new SpringApplicationBuilder(FieldGuideApplication.class, Fixtures.class)
+        .profiles("test")
         .run(arguments.toArray(String[]::new));
   }
 

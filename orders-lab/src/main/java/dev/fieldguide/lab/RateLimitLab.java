@@ -1,0 +1,135 @@
+package dev.fieldguide.lab;
+
+import dev.fieldguide.fixtures.Concurrently;
+import dev.fieldguide.fixtures.RateLimitFixtures;
+import dev.fieldguide.fixtures.wrongway.NonAtomicTokenBucket;
+import dev.fieldguide.orders.ratelimit.RateLimitPolicy;
+import dev.fieldguide.orders.ratelimit.TokenBucket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import org.redisson.api.RedissonClient;
+import org.redisson.api.redisnode.RedisNode;
+import org.redisson.api.redisnode.RedisNodes;
+import org.springframework.stereotype.Component;
+
+/**
+ * R4 lab: 64 clients' worth of concurrent requests under one API key for 3 s against a bucket of
+ * 10 refilled at 10/s, counting what got through; then the Lua bucket against a read-modify-write
+ * one under the same concurrent load.
+ */
+@Component
+class RateLimitLab implements Lab {
+
+  private static final String ROUTE = RateLimitFixtures.LIMITED + "burst"; // policy lab-burst
+  private static final int CAPACITY = 10;
+  private static final double REFILL = 10;
+  private static final int SENDERS = 64;
+  private static final long BURST_NANOS = 3_000_000_000L;
+  private static final RateLimitPolicy RACE = new RateLimitPolicy("lab-race", List.of(), 20, 0.001);
+
+  private final TokenBucket buckets;
+  private final RedissonClient redisson;
+
+  RateLimitLab(TokenBucket buckets, RedissonClient redisson) {
+    this.buckets = buckets;
+    this.redisson = redisson;
+  }
+
+  @Override
+  public String name() {
+    return "rate-limit";
+  }
+
+  @Override
+  public String claim() {
+    return "a bucket of " + CAPACITY + " refilled at " + (int) REFILL + "/s lets exactly "
+        + CAPACITY + " + " + (int) REFILL + " x seconds through, one Redis script call each";
+  }
+
+  @Override
+  public LabReport run(URI base) {
+    String client = "lab-" + UUID.randomUUID();
+    long evalShaBefore = evalShaCalls();
+    List<HttpResponse<String>> responses = Collections.synchronizedList(new ArrayList<>());
+    long start = System.nanoTime();
+    Concurrently.run(SENDERS, i -> () -> {
+      while (System.nanoTime() - start < BURST_NANOS) {
+        responses.add(LabHttp.get(base, ROUTE, Map.of("X-API-Key", client)));
+      }
+      return null;
+    });
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long scriptCalls = evalShaCalls() - evalShaBefore;
+
+    long allowed = responses.stream().filter(r -> r.statusCode() == 200).count();
+    List<HttpResponse<String>> refused = responses.stream().filter(r -> r.statusCode() == 429)
+        .toList();
+    long withRetryAfter = refused.stream()
+        .filter(r -> r.headers().firstValue("Retry-After").isPresent()).count();
+    long expected = CAPACITY + Math.round(REFILL * BURST_NANOS / 1e9);
+    Map<String, Object> burst = new LinkedHashMap<>();
+    burst.put("requests", responses.size());
+    burst.put("allowed", allowed);
+    burst.put("rejected", refused.size());
+    burst.put("expected", expected);
+    burst.put("seconds", Math.round(seconds * 100) / 100.0);
+    burst.put("429 with Retry-After", withRetryAfter);
+    // The burst ends when the last request is sent, which is a little after 3 s: allow one token.
+    boolean burstHeld = Math.abs(allowed - expected) <= 1 && withRetryAfter == refused.size()
+        && allowed + refused.size() == responses.size();
+
+    Map<String, Object> calls = new LinkedHashMap<>();
+    calls.put("requests", responses.size());
+    calls.put("EVALSHA calls", scriptCalls);
+    double perRequest = (double) scriptCalls / responses.size();
+    calls.put("per request", Math.round(perRequest * 1000) / 1000.0);
+
+    Map<String, Object> headers = new LinkedHashMap<>();
+    HttpResponse<String> sample = refused.isEmpty() ? responses.getLast() : refused.getFirst();
+    for (String name : List.of("RateLimit-Policy", "RateLimit", "X-RateLimit-Limit",
+        "X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After")) {
+      headers.put(name, sample.headers().firstValue(name).orElse("-"));
+    }
+
+    long atomic = granted(buckets::take);
+    long readModifyWrite = granted(new NonAtomicTokenBucket(redisson)::take);
+    Map<String, Object> race = new LinkedHashMap<>();
+    race.put("capacity", RACE.capacity());
+    race.put("Lua script granted", atomic);
+    race.put("read-modify-write granted", readModifyWrite);
+
+    return new LabReport(name(), claim(), List.of(
+        new LabReport.Phase(SENDERS + " concurrent senders, one API key, 3 s", burst,
+            "allowed = " + expected + " (+-1 for the last request's timing); every 429 has"
+                + " Retry-After",
+            burstHeld),
+        new LabReport.Phase("Redis round trips", calls, "one EVALSHA per request",
+            perRequest > 0.99 && perRequest < 1.01),
+        new LabReport.Phase("a refused response's headers", headers,
+            "draft RateLimit-Policy/RateLimit, X-RateLimit-*, Retry-After",
+            !refused.isEmpty() && !headers.containsValue("-")),
+        new LabReport.Phase("200 concurrent takes from one bucket of " + RACE.capacity(), race,
+            "Lua grants exactly the capacity; read-modify-write grants more",
+            atomic == RACE.capacity() && readModifyWrite > RACE.capacity())));
+  }
+
+  private static long granted(BiFunction<String, RateLimitPolicy, TokenBucket.Decision> take) {
+    String bucket = "fieldguide:ratelimit:lab-race:" + UUID.randomUUID();
+    return Concurrently.run(200, i -> () -> take.apply(bucket, RACE)).stream()
+        .filter(TokenBucket.Decision::allowed).count();
+  }
+
+  /** Server-wide EVALSHA count from {@code INFO commandstats}. */
+  private long evalShaCalls() {
+    String stats = redisson.getRedisNodes(RedisNodes.SINGLE).getInstance()
+        .info(RedisNode.InfoSection.COMMANDSTATS).getOrDefault("cmdstat_evalsha", "calls=0,");
+    return Long.parseLong(stats.substring(stats.indexOf("calls=") + 6, stats.indexOf(',')));
+  }
+}

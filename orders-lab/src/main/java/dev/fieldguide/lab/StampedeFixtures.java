@@ -1,0 +1,72 @@
+package dev.fieldguide.lab;
+
+import dev.fieldguide.fixtures.wrongway.NoSingleFlight;
+import dev.fieldguide.fixtures.wrongway.PerJvmSingleFlight;
+import dev.fieldguide.orders.catalog.ProductCache;
+import dev.fieldguide.orders.catalog.ProductRepository;
+import dev.fieldguide.orders.catalog.ProductResponse;
+import dev.fieldguide.orders.catalog.RedisSingleFlight;
+import dev.fieldguide.orders.catalog.SingleFlight;
+import dev.fieldguide.orders.web.NotFoundException;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import org.redisson.api.RedissonClient;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The lab's product reads through three caches that differ only in how concurrent misses are
+ * coordinated (Redis lock, per-JVM lock, none), each loading through a deliberately slow query —
+ * the stampede's worst case, a load that takes longer than requests take to pile up.
+ */
+@RestController
+class StampedeFixtures {
+
+  static final String PATH = "/lab/fixtures/stampede/";
+  static final Duration SLOW_LOAD = Duration.ofMillis(50);
+
+  private final RedissonClient redisson;
+  private final ProductRepository products;
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+  private final MeterRegistry meters;
+  private final Map<String, ProductCache> caches;
+
+  StampedeFixtures(RedissonClient redisson, ProductRepository products, JdbcClient jdbc,
+      JsonMapper json, MeterRegistry meters) {
+    this.redisson = redisson;
+    this.products = products;
+    this.jdbc = jdbc;
+    this.json = json;
+    this.meters = meters;
+    this.caches = Map.of("redis", slowCache("redis",
+        new RedisSingleFlight(redisson, Duration.ofSeconds(10))), "jvm",
+        slowCache("jvm", new PerJvmSingleFlight()), "none",
+        slowCache("none", new NoSingleFlight()));
+  }
+
+  /** The cache of a variant: named {@code lab-<variant>} in keys and metrics. */
+  ProductCache cache(String variant) {
+    ProductCache cache = caches.get(variant);
+    if (cache == null) {
+      throw new NotFoundException("stampede variant", variant);
+    }
+    return cache;
+  }
+
+  @GetMapping(PATH + "{variant}/products/{id}")
+  ProductResponse product(@PathVariable String variant, @PathVariable long id) {
+    return cache(variant).get(id).orElseThrow(() -> new NotFoundException("product", id));
+  }
+
+  private ProductCache slowCache(String variant, SingleFlight singleFlight) {
+    return new ProductCache("lab-" + variant, redisson, singleFlight, id -> {
+      jdbc.sql("SELECT pg_sleep(?)").param(SLOW_LOAD.toMillis() / 1000.0).query().singleValue();
+      return products.findById(id).map(ProductResponse::of);
+    }, json, Duration.ofMinutes(1), meters);
+  }
+}
