@@ -15,3 +15,11 @@ await_ready() { # $1 = port; up to 120 s
   echo "service on :$1 did not become ready" >&2
   return 1
 }
+
+# Flyway alone from the built jar, with the service's Flyway configuration (MigrationCommand):
+# migration_command migrate|validate-release [--spring.*=...]. The database comes from the
+# arguments or from SPRING_DATASOURCE_URL/USERNAME/PASSWORD.
+migration_command() {
+  "$java_bin" -cp "$jar" -Dloader.main=dev.fieldguide.orders.migrations.MigrationCommand \
+    org.springframework.boot.loader.launch.PropertiesLauncher "$@"
+}

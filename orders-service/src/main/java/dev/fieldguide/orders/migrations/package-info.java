@@ -9,7 +9,13 @@
  * index that uses it {@code CONCURRENTLY}. Every DDL step waits for its lock at most {@code
  * lock_timeout} and retries, instead of queueing the application behind it.
  *
+ * <p>T5 — does this build migrate what production has? The last release's schema is recorded
+ * (a pg_dump in the test resources) and every build is migrated from it with its rows;
+ * {@link dev.fieldguide.orders.migrations.MigrationCommand} runs the service's Flyway alone from
+ * the built jar, to record that schema and, in CI, to validate the released migrations.
+ *
  * @see dev.fieldguide.orders.migrations.OnlineMigrationIntegrationTests
+ * @see dev.fieldguide.orders.migrations.PreviousReleaseMigrationIntegrationTests
  */
 @NullMarked
 package dev.fieldguide.orders.migrations;

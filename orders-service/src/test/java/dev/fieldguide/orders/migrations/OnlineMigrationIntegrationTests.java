@@ -33,6 +33,7 @@ import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
@@ -86,21 +87,25 @@ class OnlineMigrationIntegrationTests {
   @Autowired
   DevTokenIssuer tokens;
 
-  private final List<String> scratchDatabases = new ArrayList<>();
+  private ScratchDatabases scratch;
+
+  @BeforeEach
+  void scratchDatabases() {
+    scratch = new ScratchDatabases(jdbc, database, flyway);
+  }
 
   @AfterEach
   void dropScratchDatabases() {
-    scratchDatabases.forEach(name -> jdbc.execute("DROP DATABASE IF EXISTS " + name
-        + " WITH (FORCE)"));
+    scratch.dropAll();
   }
 
   @Test
   void everyMigrationAppliesToAnEmptyDatabase() {
-    String url = scratchDatabase("empty");
+    String url = scratch.create("empty");
 
-    flywayOn(url, MigrationVersion.LATEST).migrate();
+    scratch.flyway(url, MigrationVersion.LATEST).migrate();
 
-    Flyway migrated = flywayOn(url, MigrationVersion.LATEST);
+    Flyway migrated = scratch.flyway(url, MigrationVersion.LATEST);
     assertThat(migrated.info().pending()).isEmpty();
     assertThat(Objects.requireNonNull(migrated.info().current()).getVersion())
         .isEqualTo(Objects.requireNonNull(flyway.info().current()).getVersion());
@@ -108,15 +113,16 @@ class OnlineMigrationIntegrationTests {
 
   @Test
   void aDatabaseThatSkippedTheBackfillJobIsBackfilledByTheContract() throws SQLException {
-    String url = scratchDatabase("skipped");
-    flywayOn(url, BEFORE).migrate();
-    try (Connection connection = connect(url)) {
+    String url = scratch.create("skipped");
+    scratch.flyway(url, BEFORE).migrate();
+    try (Connection connection = scratch.connect(url)) {
       seedOrders(connection, 20_000);
     }
 
-    flywayOn(url, MigrationVersion.LATEST).migrate();
+    scratch.flyway(url, MigrationVersion.LATEST).migrate();
 
-    try (Connection connection = connect(url); Statement statement = connection.createStatement()) {
+    try (Connection connection = scratch.connect(url);
+        Statement statement = connection.createStatement()) {
       var rs = statement.executeQuery("""
           SELECT count(*) FILTER (WHERE updated_at IS DISTINCT FROM created_at),
                  (SELECT attnotnull FROM pg_attribute
@@ -133,15 +139,15 @@ class OnlineMigrationIntegrationTests {
 
   @Test
   void theSequenceRunsWhileWritersWriteAndNoneFailsOrWaitsPastTheBound() throws Exception {
-    String url = scratchDatabase("online");
-    flywayOn(url, BEFORE).migrate();
-    try (Connection connection = connect(url)) {
+    String url = scratch.create("online");
+    scratch.flyway(url, BEFORE).migrate();
+    try (Connection connection = scratch.connect(url)) {
       seedOrders(connection, ORDERS);
     }
     Writers writers = Writers.start(url, database.getUsername(), database.getPassword(), 4);
     try {
       // Release N: the expand migration, then the backfill as a job on that release's workers.
-      flywayOn(url, EXPAND).migrate();
+      scratch.flyway(url, EXPAND).migrate();
       JsonNode run = backfillWithAJob(url);
       assertThat(run.path("state").asString()).isEqualTo("SUCCEEDED");
       // Rows a writer updated first already have updated_at (the trigger) and are skipped.
@@ -151,7 +157,7 @@ class OnlineMigrationIntegrationTests {
 
       // Release N+1: the contract, while a long transaction (a report, say) holds orders.
       CompletableFuture<Void> longTransaction = holdOrders(url, LONG_TRANSACTION);
-      flywayOn(url, MigrationVersion.LATEST).migrate();
+      scratch.flyway(url, MigrationVersion.LATEST).migrate();
       longTransaction.join();
     } finally {
       writers.stop();
@@ -163,7 +169,8 @@ class OnlineMigrationIntegrationTests {
     assertThat(writers.writes()).as("writes during the sequence").isGreaterThan(100);
     assertThat(writers.longestWait()).as("longest single write (%d writes)", writers.writes())
         .isLessThan(WRITER_WAIT_BOUND);
-    try (Connection connection = connect(url); Statement statement = connection.createStatement()) {
+    try (Connection connection = scratch.connect(url);
+        Statement statement = connection.createStatement()) {
       var rs = statement.executeQuery("""
           SELECT count(*) FILTER (WHERE updated_at IS NULL),
                  (SELECT indisvalid FROM pg_index
@@ -177,7 +184,7 @@ class OnlineMigrationIntegrationTests {
   }
 
   private long ordersWithoutUpdatedAt(String url) throws SQLException {
-    try (Connection connection = connect(url);
+    try (Connection connection = scratch.connect(url);
         Statement statement = connection.createStatement();
         var rs = statement.executeQuery("SELECT count(*) FROM orders WHERE updated_at IS NULL")) {
       rs.next();
@@ -222,7 +229,7 @@ class OnlineMigrationIntegrationTests {
   /** A transaction that reads orders and stays open for {@code duration}, as a long report would. */
   private CompletableFuture<Void> holdOrders(String url, Duration duration)
       throws Exception {
-    Connection connection = connect(url);
+    Connection connection = scratch.connect(url);
     connection.setAutoCommit(false);
     try (Statement statement = connection.createStatement()) {
       statement.executeQuery("SELECT count(*) FROM orders WHERE id = 1").close();
@@ -238,25 +245,6 @@ class OnlineMigrationIntegrationTests {
         throw new IllegalStateException(e);
       }
     }, Thread::startVirtualThread);
-  }
-
-  private String scratchDatabase(String purpose) {
-    String current = Objects.requireNonNull(
-        jdbc.queryForObject("SELECT current_database()", String.class));
-    String name = current + "_" + purpose;
-    jdbc.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-    jdbc.execute("CREATE DATABASE " + name);
-    scratchDatabases.add(name);
-    return database.getJdbcUrl().replace("/" + current, "/" + name);
-  }
-
-  private Flyway flywayOn(String url, MigrationVersion target) {
-    return Flyway.configure().configuration(flyway.getConfiguration())
-        .dataSource(url, database.getUsername(), database.getPassword()).target(target).load();
-  }
-
-  private Connection connect(String url) throws SQLException {
-    return DriverManager.getConnection(url, database.getUsername(), database.getPassword());
   }
 
   private static void seedOrders(Connection connection, int orders) throws SQLException {
