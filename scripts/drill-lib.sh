@@ -1,9 +1,11 @@
-# Shared by the drills and smoke scripts (sourced, not run): the jar to run, the JDK 25 java,
-# and waiting for a started service to become ready.
+# Shared by the drills and smoke scripts (sourced, not run): the jars, the JDK 25 java, waiting
+# for a started service to become ready, and Flyway from the service's jar.
 
 # The lab-enabled application: the service's code exactly as it ships, plus the demo data the
 # drills read and the fixture task (apply-once) the worker drill kills mid-job.
-jar="$(ls orders-lab/target/orders-lab-*.jar | head -n 1)"
+jar="$(ls orders-lab/target/orders-lab-*.jar 2>/dev/null | head -n 1)"
+# The service alone, as the image ships it.
+service_jar="$(ls orders-service/target/orders-service-*-exec.jar 2>/dev/null | head -n 1)"
 java_home="$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n 1)"
 java_bin="${java_home:+$java_home/bin/}java"
 
@@ -20,6 +22,6 @@ await_ready() { # $1 = port; up to 120 s
 # migration_command migrate|validate-release [--spring.*=...]. The database comes from the
 # arguments or from SPRING_DATASOURCE_URL/USERNAME/PASSWORD.
 migration_command() {
-  "$java_bin" -cp "$jar" -Dloader.main=dev.fieldguide.orders.migrations.MigrationCommand \
+  "$java_bin" -cp "$service_jar" -Dloader.main=dev.fieldguide.orders.migrations.MigrationCommand \
     org.springframework.boot.loader.launch.PropertiesLauncher "$@"
 }

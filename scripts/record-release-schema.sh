@@ -28,13 +28,13 @@ if [ -n "$(git status --porcelain -- orders-service/src/main/resources/db/migrat
   echo "migrations differ from commit $(git rev-parse --short HEAD): record a release from its commit" >&2
   exit 65
 fi
-if ! ls orders-service/target/orders-service-*.jar >/dev/null 2>&1; then
+if ! ls orders-service/target/orders-service-*-exec.jar >/dev/null 2>&1; then
   echo "no built jar: ./mvnw -pl orders-service -am -DskipTests package" >&2
   exit 66
 fi
 source scripts/drill-lib.sh
-if [ -n "$(find orders-service/src/main -type f -newer "$jar" | head -n 1)" ]; then
-  echo "$jar is older than the sources: ./mvnw -pl orders-service -am -DskipTests package" >&2
+if [ -n "$(find orders-service/src/main -type f -newer "$service_jar" | head -n 1)" ]; then
+  echo "$service_jar is older than the sources: ./mvnw -pl orders-service -am -DskipTests package" >&2
   exit 66
 fi
 

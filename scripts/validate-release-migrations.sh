@@ -12,7 +12,7 @@
 # comes from PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), PGPASSWORD.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! ls orders-service/target/orders-service-*.jar >/dev/null 2>&1; then
+if ! ls orders-service/target/orders-service-*-exec.jar >/dev/null 2>&1; then
   echo "no built jar: ./mvnw -pl orders-service -am -DskipTests package" >&2
   exit 66
 fi

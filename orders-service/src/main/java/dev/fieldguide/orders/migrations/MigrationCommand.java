@@ -27,7 +27,7 @@ import org.springframework.context.annotation.FilterType;
  * the demo seed.
  *
  * <pre>
- * java -cp orders-service/target/orders-service-*.jar \
+ * java -cp orders-service/target/orders-service-*-exec.jar \
  *   -Dloader.main=dev.fieldguide.orders.migrations.MigrationCommand \
  *   org.springframework.boot.loader.launch.PropertiesLauncher \
  *   validate-release --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/some_database
