@@ -17,13 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -37,10 +33,6 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * the rollback of whatever the request had started; server errors (5xx) are not, so a retry can
  * succeed once the fault is gone.
  */
-@Component
-// After authentication (keys are scoped per caller) and the rate limiter.
-@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 20)
-@EnableConfigurationProperties(IdempotencyProperties.class)
 class IdempotencyKeyFilter extends OncePerRequestFilter {
 
   static final String HEADER = "Idempotency-Key";

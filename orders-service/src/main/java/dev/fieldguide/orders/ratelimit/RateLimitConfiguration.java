@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.ratelimit;
 
+import dev.fieldguide.orders.web.FilterOrder;
 import dev.fieldguide.orders.web.ProblemResponseWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.redisson.api.RedissonClient;
@@ -26,9 +27,8 @@ class RateLimitConfiguration {
   @Bean
   FilterRegistrationBean<RateLimitFilter> rateLimitFilter(TokenBucket buckets,
       RateLimitProperties properties, ProblemResponseWriter problems, MeterRegistry meters) {
-    var registration = new FilterRegistrationBean<>(
-        new RateLimitFilter(buckets, properties, problems, meters));
-    registration.setOrder(RateLimitFilter.ORDER);
+    var registration = FilterOrder.RATE_LIMIT
+        .register(new RateLimitFilter(buckets, properties, problems, meters));
     // A rejected request never reaches the app; make sure the counter exists before the first one.
     properties.policies().keySet().forEach(policy -> meters.counter("fieldguide.ratelimit.rejected",
         "policy", policy));

@@ -21,7 +21,6 @@ import java.util.Optional;
 import org.redisson.client.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.PathContainer;
@@ -37,9 +36,6 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * more than the limit for the length of an outage.
  */
 class RateLimitFilter extends OncePerRequestFilter {
-
-  /** Just after Spring Security's chain, whose verified caller it keys buckets by. */
-  static final int ORDER = SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10;
 
   private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
   private static final String BUCKET = "fieldguide:ratelimit:";

@@ -2,6 +2,7 @@ package dev.fieldguide.orders.security;
 
 import dev.fieldguide.orders.audit.AdminActionAudit;
 import dev.fieldguide.orders.audit.AuditLog;
+import dev.fieldguide.orders.web.FilterOrder;
 import dev.fieldguide.orders.web.ProblemResponseWriter;
 import dev.fieldguide.orders.web.RequestCorrelation;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -133,11 +133,9 @@ class SecurityConfiguration {
   @Bean
   FilterRegistrationBean<AllowedHosts> allowedHosts(ApiSecurityProperties properties,
       ProblemResponseWriter problems) {
-    var registration = new FilterRegistrationBean<>(
-        new AllowedHosts(properties.allowedHosts(), problems));
     // After the request id is set (so the 400 carries it), before anything else reads the Host.
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
-    return registration;
+    return FilterOrder.HOST_ALLOWLIST
+        .register(new AllowedHosts(properties.allowedHosts(), problems));
   }
 
   private static boolean isSafe(String method) {

@@ -8,12 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -23,15 +19,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>A declared {@code Content-Length} over the cap is refused before reading; a chunked body is
  * counted while it is read, so neither can make the service buffer an unbounded payload.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class RequestBodyLimit extends OncePerRequestFilter {
 
   private final long maxBytes;
   private final ProblemResponseWriter problems;
 
-  RequestBodyLimit(@Value("${fieldguide.web.max-request-body:1MB}") DataSize max,
-      ProblemResponseWriter problems) {
+  RequestBodyLimit(DataSize max, ProblemResponseWriter problems) {
     this.maxBytes = max.toBytes();
     this.problems = problems;
   }

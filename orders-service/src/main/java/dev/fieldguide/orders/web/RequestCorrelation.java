@@ -14,9 +14,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -27,8 +24,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>The trace id comes from the active OpenTelemetry span when the agent runs; otherwise from an
  * incoming W3C {@code traceparent}; otherwise a fresh one is made, so every error can be quoted.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestCorrelation extends OncePerRequestFilter {
 
   public static final String REQUEST_ID_HEADER = "X-Request-ID";

@@ -1,0 +1,58 @@
+package dev.fieldguide.orders.web;
+
+import jakarta.servlet.Filter;
+import java.util.Locale;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
+
+/**
+ * The servlet filters a request passes through, in the order it meets them: the one list of the
+ * chain. Every filter of ours is registered through {@link #register} with its position from
+ * here, so reading this enum top to bottom is reading the chain ({@code FilterOrderIntegrationTests}
+ * checks the running application agrees).
+ */
+public enum FilterOrder {
+
+  /** Request id and trace id in the MDC and on the response, for everything below, refusals too. */
+  CORRELATION(Ordered.HIGHEST_PRECEDENCE),
+  /** An unexpected {@code Host} is a 400 before anything reads it (D6). */
+  HOST_ALLOWLIST(Ordered.HIGHEST_PRECEDENCE + 5),
+  /** A body over the cap is a 413 before anyone buffers it (API4). */
+  BODY_LIMIT(Ordered.HIGHEST_PRECEDENCE + 10),
+  /**
+   * Spring Security's chain (A4): token authentication, CSRF, CORS, security headers,
+   * authorization and the admin audit. Boot registers it at {@code spring.security.filter.order},
+   * whose default this is; its inner filters are ordered by Spring Security itself.
+   */
+  SECURITY(SecurityFilterProperties.DEFAULT_FILTER_ORDER),
+  /** After authentication, so buckets are per verified caller (R4). */
+  RATE_LIMIT(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10),
+  /** After the limiter: a refused request never takes a key's lock (A2). */
+  IDEMPOTENCY(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 20),
+  /** Last, so the tag hashes the body exactly as it leaves (D7). */
+  ETAG(Ordered.LOWEST_PRECEDENCE);
+
+  private final int order;
+
+  FilterOrder(int order) {
+    this.order = order;
+  }
+
+  public int order() {
+    return order;
+  }
+
+  /** The name the filter is registered under, e.g. {@code rate-limit}. */
+  public String filterName() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** Registers {@code filter} at this position, under {@link #filterName()}. */
+  public <F extends Filter> FilterRegistrationBean<F> register(F filter) {
+    var registration = new FilterRegistrationBean<>(filter);
+    registration.setName(filterName());
+    registration.setOrder(order);
+    return registration;
+  }
+}

@@ -1,0 +1,43 @@
+package dev.fieldguide.orders.web;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.ShallowEtagHeaderFilter;
+
+/**
+ * The web package's filters, each at its place in {@link FilterOrder}: request correlation, the
+ * body limit and the conditional-GET tags.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebFilters {
+
+  @Bean
+  FilterRegistrationBean<RequestCorrelation> requestCorrelation() {
+    return FilterOrder.CORRELATION.register(new RequestCorrelation());
+  }
+
+  @Bean
+  FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(
+      @Value("${fieldguide.web.max-request-body:1MB}") DataSize max,
+      ProblemResponseWriter problems) {
+    return FilterOrder.BODY_LIMIT.register(new RequestBodyLimit(max, problems));
+  }
+
+  /**
+   * D7: strong {@code ETag}s on API reads, so a client that already holds a page or a product
+   * gets {@code 304 Not Modified} with an empty body for {@code If-None-Match}.
+   *
+   * <p>The tag is a hash of the response body: it saves bandwidth and client work, not server
+   * work (the response is still computed). Saving the database read too needs a version column or
+   * the cache in front of it (R1).
+   */
+  @Bean
+  FilterRegistrationBean<ShallowEtagHeaderFilter> apiEtags() {
+    var registration = FilterOrder.ETAG.register(new ShallowEtagHeaderFilter());
+    registration.addUrlPatterns("/api/*");
+    return registration;
+  }
+}
