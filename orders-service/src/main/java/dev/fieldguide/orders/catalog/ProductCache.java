@@ -1,6 +1,6 @@
 package dev.fieldguide.orders.catalog;
 
-import dev.fieldguide.orders.redis.RedisOutage;
+import dev.fieldguide.orders.redis.RedisCircuitBreaker;
 import dev.fieldguide.orders.web.BusinessRuleException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,7 +52,7 @@ public class ProductCache {
   private final Counter outageSkips;
   private final Counter oversized;
   private final Semaphore databaseLoads = new Semaphore(MAX_LOADS_WITHOUT_CACHE);
-  private final RedisOutage outage = new RedisOutage(Duration.ofSeconds(5));
+  private final RedisCircuitBreaker redisBreaker = new RedisCircuitBreaker(Duration.ofSeconds(5));
 
   /**
    * @param name the cache's name: part of its keys and the {@code cache} tag of its metrics
@@ -78,7 +78,7 @@ public class ProductCache {
 
   /** The product, from Redis if possible; from PostgreSQL (bounded) when Redis is unreachable. */
   public Optional<ProductResponse> get(long id) {
-    if (outage.ongoing()) {
+    if (redisBreaker.isOpen()) {
       outageSkips.increment(); // do not pay a Redis timeout on every read of an outage
       return loadWithoutCache(id);
     }
@@ -87,7 +87,7 @@ public class ProductCache {
     } catch (RedisException e) {
       // Fail open: the cache is an optimisation, not a dependency of reads.
       redisErrors.increment();
-      outage.started();
+      redisBreaker.trip();
       return loadWithoutCache(id);
     }
   }

@@ -1,6 +1,6 @@
 package dev.fieldguide.orders.catalog;
 
-import dev.fieldguide.orders.counters.ProductViews;
+import dev.fieldguide.orders.productviews.ProductViews;
 import dev.fieldguide.orders.web.KeysetCursors;
 import dev.fieldguide.orders.web.NotFoundException;
 import dev.fieldguide.orders.web.PageResponse;

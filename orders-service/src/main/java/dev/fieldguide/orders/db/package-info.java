@@ -5,12 +5,14 @@
  * creating a missing database).
  *
  * <p>PG4: {@code TransactionRetry} re-runs transactions that lost a race (deadlock, serialization
- * failure).
+ * failure). D7: {@code ReadReplicaRouting} sends {@code @Transactional(readOnly = true)} work to
+ * a replica connection pool.
  *
- * @see dev.fieldguide.orders.db.SlowQueryIntegrationTests
  * @see dev.fieldguide.orders.db.TopStatementsIntegrationTests
  * @see dev.fieldguide.orders.orders.OrderListKeysetIntegrationTests
  * @see dev.fieldguide.orders.db.MissingDatabaseCreatorIntegrationTests
+ * @see dev.fieldguide.orders.db.TransactionRetryIntegrationTests
+ * @see dev.fieldguide.orders.db.ReadReplicaRoutingIntegrationTests
  */
 @NullMarked
 package dev.fieldguide.orders.db;

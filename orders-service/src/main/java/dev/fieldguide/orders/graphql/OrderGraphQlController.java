@@ -2,7 +2,7 @@ package dev.fieldguide.orders.graphql;
 
 import dev.fieldguide.orders.orders.OrderAccess;
 import dev.fieldguide.orders.orders.OrderFilter;
-import dev.fieldguide.orders.orders.OrderPages;
+import dev.fieldguide.orders.orders.OrderCursors;
 import dev.fieldguide.orders.orders.OrderRow;
 import dev.fieldguide.orders.orders.OrderRows;
 import dev.fieldguide.orders.orders.OrderStatus;
@@ -34,9 +34,9 @@ class OrderGraphQlController {
   static final int MAX_PAGE = 100;
 
   private final OrderRows rows;
-  private final OrderPages pages;
+  private final OrderCursors pages;
 
-  OrderGraphQlController(OrderRows rows, OrderPages pages) {
+  OrderGraphQlController(OrderRows rows, OrderCursors pages) {
     this.rows = rows;
     this.pages = pages;
   }

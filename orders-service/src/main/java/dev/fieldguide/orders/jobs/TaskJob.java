@@ -70,7 +70,7 @@ class TaskJob implements Job {
     String outcome;
     try {
       Task task = tasks.get(run.type());
-      Object result = TimeLimit.run(task, new TaskContext(run.id(), run.attempt(),
+      Object result = TimeLimitedAttempt.run(task, new TaskContext(run.id(), run.attempt(),
           json.readTree(run.arguments())));
       String encoded = encode(result);
       // C4: chains and chords move on in the transaction that records the success.
@@ -82,7 +82,7 @@ class TaskJob implements Job {
         return true;
       }));
       outcome = current ? "succeeded" : stale(run);
-    } catch (TimeLimit.HardLimitExceeded e) {
+    } catch (TimeLimitedAttempt.HardLimitExceeded e) {
       log.warn("Run {} of {} timed out in attempt {}: {}", run.id(), run.type(), run.attempt(),
           e.getMessage());
       boolean current = Boolean.TRUE.equals(transactions.execute(status -> {

@@ -12,7 +12,7 @@
  * run each periodic task on one node per firing, never overlapping ({@code PeriodicSchedules},
  * {@code PeriodicTaskJob}); at most {@code threadCount} jobs run per node, and a task's {@code
  * TimeLimits} interrupt it at the soft limit and record it TIMED_OUT at the hard one ({@code
- * TimeLimit}); a long job saves its checkpoint in each chunk's transaction, so a retry resumes
+ * TimeLimitedAttempt}); a long job saves its checkpoint in each chunk's transaction, so a retry resumes
  * after the last committed chunk ({@code JobCheckpoints}, {@code RecomputeOrderTotalsTask}).
  *
  * <p>C4 — chains, groups and chords ({@code JobWorkflows}): the next step or a chord's countdown

@@ -34,11 +34,11 @@ class OrderController {
 
   private final OrderQueries queries;
   private final OrderListing listing;
-  private final OrderPages pages;
+  private final OrderCursors pages;
   private final OrderListRollout rollout;
   private final OrderPlacement placement;
 
-  OrderController(OrderQueries queries, OrderListing listing, OrderPages pages,
+  OrderController(OrderQueries queries, OrderListing listing, OrderCursors pages,
       OrderListRollout rollout, OrderPlacement placement) {
     this.placement = placement;
     this.queries = queries;

@@ -23,10 +23,10 @@ class OrderV2Controller {
 
   private final OrderQueries queries;
   private final OrderListing listing;
-  private final OrderPages pages;
+  private final OrderCursors pages;
   private final Currency currency;
 
-  OrderV2Controller(OrderQueries queries, OrderListing listing, OrderPages pages,
+  OrderV2Controller(OrderQueries queries, OrderListing listing, OrderCursors pages,
       @Value("${fieldguide.currency:EUR}") Currency currency) {
     this.queries = queries;
     this.listing = listing;

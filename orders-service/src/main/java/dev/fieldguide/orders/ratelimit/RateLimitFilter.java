@@ -1,7 +1,7 @@
 package dev.fieldguide.orders.ratelimit;
 
 import dev.fieldguide.orders.web.ProblemResponseWriter;
-import dev.fieldguide.orders.redis.RedisOutage;
+import dev.fieldguide.orders.redis.RedisCircuitBreaker;
 import dev.fieldguide.orders.security.Caller;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,7 +47,7 @@ class RateLimitFilter extends OncePerRequestFilter {
   private final ProblemResponseWriter problems;
   private final MeterRegistry meters;
   private final Counter unavailable;
-  private final RedisOutage outage = new RedisOutage(OUTAGE_SKIP);
+  private final RedisCircuitBreaker redisBreaker = new RedisCircuitBreaker(OUTAGE_SKIP);
 
   RateLimitFilter(TokenBucket buckets, RateLimitProperties properties,
       ProblemResponseWriter problems, MeterRegistry meters) {
@@ -78,7 +78,7 @@ class RateLimitFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    if (outage.ongoing()) {
+    if (redisBreaker.isOpen()) {
       unavailable.increment(); // skip Redis instead of waiting out its timeout on every request
       chain.doFilter(request, response);
       return;
@@ -89,7 +89,7 @@ class RateLimitFilter extends OncePerRequestFilter {
           policy.get());
     } catch (RedisException e) {
       unavailable.increment();
-      outage.started();
+      redisBreaker.trip();
       log.warn("Rate limiter unavailable; requests pass unlimited for the next {} s",
           OUTAGE_SKIP.toSeconds(), e);
       chain.doFilter(request, response);

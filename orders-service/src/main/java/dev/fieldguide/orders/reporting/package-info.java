@@ -1,8 +1,8 @@
 /**
- * PG8 — reporting, and D7's read-replica routing: reports read a materialized view of daily sales
- * per product that a Quartz cron job refreshes {@code CONCURRENTLY} (readers never wait for it),
- * with the data's age exported as a gauge; {@code @Transactional(readOnly = true)} reads run on a
- * separate replica connection pool ({@code ReadReplicaRouting}).
+ * PG8 — reporting: reports read a materialized view of daily sales per product that a Quartz cron
+ * job refreshes {@code CONCURRENTLY} (readers never wait for it), with the data's age exported as
+ * a gauge; the reads are {@code @Transactional(readOnly = true)}, so they run on the replica pool
+ * ({@code db.ReadReplicaRouting}, D7).
  *
  * <p>{@code DailySalesView} refreshes and records when; {@code RefreshDailySalesTask} is the
  * periodic job; {@code ReportFreshnessMetrics} is the gauge; {@code DailySalesReport} and {@code
@@ -11,7 +11,6 @@
  * @see dev.fieldguide.orders.reporting.DailySalesViewIntegrationTests
  * @see dev.fieldguide.orders.reporting.ConcurrentRefreshIntegrationTests
  * @see dev.fieldguide.orders.reporting.DailySalesApiIntegrationTests
- * @see dev.fieldguide.orders.reporting.ReadReplicaRoutingIntegrationTests
  */
 @NullMarked
 package dev.fieldguide.orders.reporting;

@@ -1,4 +1,4 @@
-package dev.fieldguide.orders.counters;
+package dev.fieldguide.orders.productviews;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;

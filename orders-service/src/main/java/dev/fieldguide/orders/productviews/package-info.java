@@ -5,9 +5,9 @@
  * the durable total lives in PostgreSQL, where a periodic flush moves counts in batches that are
  * taken atomically and applied exactly once (flush id recorded in the same transaction).
  *
- * @see dev.fieldguide.orders.counters.ProductViewCounterIntegrationTests
+ * @see dev.fieldguide.orders.productviews.ProductViewCounterIntegrationTests
  */
 @NullMarked
-package dev.fieldguide.orders.counters;
+package dev.fieldguide.orders.productviews;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,4 @@
-package dev.fieldguide.orders.reporting;
+package dev.fieldguide.orders.db;
 
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;

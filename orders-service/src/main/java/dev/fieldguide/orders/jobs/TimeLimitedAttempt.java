@@ -17,9 +17,9 @@ import org.slf4j.MDC;
  * itself and its outcome is dropped. What the hard limit guarantees is that the worker slot is
  * freed and the run is recorded as TIMED_OUT.
  */
-final class TimeLimit {
+final class TimeLimitedAttempt {
 
-  private TimeLimit() {}
+  private TimeLimitedAttempt() {}
 
   /** The task's result; what it threw; or a {@link SoftLimitExceeded}/{@link HardLimitExceeded}. */
   static @Nullable Object run(Task task, TaskContext context) throws Exception {

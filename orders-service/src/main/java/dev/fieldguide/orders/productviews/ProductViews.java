@@ -1,4 +1,4 @@
-package dev.fieldguide.orders.counters;
+package dev.fieldguide.orders.productviews;
 
 import dev.fieldguide.orders.redis.LuaScript;
 import io.micrometer.core.instrument.Counter;

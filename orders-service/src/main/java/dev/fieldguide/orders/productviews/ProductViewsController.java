@@ -1,4 +1,4 @@
-package dev.fieldguide.orders.counters;
+package dev.fieldguide.orders.productviews;
 
 import dev.fieldguide.orders.web.NotFoundException;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.fieldguide.orders.counters;
+package dev.fieldguide.orders.productviews;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
  * for every order list (v1, v2, summaries, GraphQL).
  */
 @Component
-public class OrderPages {
+public class OrderCursors {
 
   private final KeysetCursors cursors;
 
-  OrderPages(KeysetCursors cursors) {
+  OrderCursors(KeysetCursors cursors) {
     this.cursors = cursors;
   }
 

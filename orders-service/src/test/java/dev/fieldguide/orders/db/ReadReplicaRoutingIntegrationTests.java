@@ -1,8 +1,9 @@
-package dev.fieldguide.orders.reporting;
+package dev.fieldguide.orders.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fieldguide.orders.reporting.DailySalesView;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.StatementCounter;
