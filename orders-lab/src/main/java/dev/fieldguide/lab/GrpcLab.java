@@ -1,6 +1,6 @@
 package dev.fieldguide.lab;
 
-import dev.fieldguide.orders.security.BearerCredentials;
+import dev.fieldguide.fixtures.BearerCredentials;
 import dev.fieldguide.orders.stock.StockGrpcServer;
 import dev.fieldguide.orders.stock.v1.CheckStockRequest;
 import dev.fieldguide.orders.stock.v1.ReserveStockRequest;

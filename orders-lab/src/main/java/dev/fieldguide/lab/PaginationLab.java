@@ -1,8 +1,8 @@
 package dev.fieldguide.lab;
 
 import dev.fieldguide.fixtures.wrongway.OffsetOrderListing;
-import dev.fieldguide.orders.db.ExplainService;
-import dev.fieldguide.orders.db.PlanSummary;
+import dev.fieldguide.fixtures.plans.ExplainService;
+import dev.fieldguide.fixtures.plans.PlanSummary;
 import dev.fieldguide.orders.orders.OrderFilter;
 import dev.fieldguide.orders.orders.OrderListing;
 import dev.fieldguide.orders.orders.OrderPosition;

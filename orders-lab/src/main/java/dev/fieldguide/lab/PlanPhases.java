@@ -1,6 +1,6 @@
 package dev.fieldguide.lab;
 
-import dev.fieldguide.orders.db.PlanSummary;
+import dev.fieldguide.fixtures.plans.PlanSummary;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.fieldguide.lab;
 
-import dev.fieldguide.orders.db.ExplainService;
-import dev.fieldguide.orders.db.PlanSummary;
+import dev.fieldguide.fixtures.plans.ExplainService;
+import dev.fieldguide.fixtures.plans.PlanSummary;
 import dev.fieldguide.orders.reporting.DailySalesReport;
 import dev.fieldguide.orders.reporting.DailySalesView;
 import java.net.URI;

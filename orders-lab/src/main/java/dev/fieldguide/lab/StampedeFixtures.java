@@ -5,7 +5,6 @@ import dev.fieldguide.fixtures.wrongway.PerJvmSingleFlight;
 import dev.fieldguide.orders.catalog.ProductCache;
 import dev.fieldguide.orders.catalog.ProductRepository;
 import dev.fieldguide.orders.catalog.ProductResponse;
-import dev.fieldguide.orders.catalog.RedisSingleFlight;
 import dev.fieldguide.orders.catalog.SingleFlight;
 import dev.fieldguide.orders.web.NotFoundException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,15 +35,15 @@ class StampedeFixtures {
   private final MeterRegistry meters;
   private final Map<String, ProductCache> caches;
 
-  StampedeFixtures(RedissonClient redisson, ProductRepository products, JdbcClient jdbc,
-      JsonMapper json, MeterRegistry meters) {
+  /** {@code singleFlight} is the service's own: the lock in Redis its product cache uses. */
+  StampedeFixtures(RedissonClient redisson, SingleFlight singleFlight, ProductRepository products,
+      JdbcClient jdbc, JsonMapper json, MeterRegistry meters) {
     this.redisson = redisson;
     this.products = products;
     this.jdbc = jdbc;
     this.json = json;
     this.meters = meters;
-    this.caches = Map.of("redis", slowCache("redis",
-        new RedisSingleFlight(redisson, Duration.ofSeconds(10))), "jvm",
+    this.caches = Map.of("redis", slowCache("redis", singleFlight), "jvm",
         slowCache("jvm", new PerJvmSingleFlight()), "none",
         slowCache("none", new NoSingleFlight()));
   }

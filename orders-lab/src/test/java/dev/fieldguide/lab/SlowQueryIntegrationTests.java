@@ -2,7 +2,7 @@ package dev.fieldguide.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fieldguide.orders.db.PlanSummary;
+import dev.fieldguide.fixtures.plans.PlanSummary;
 import dev.fieldguide.orders.support.IntegrationTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;

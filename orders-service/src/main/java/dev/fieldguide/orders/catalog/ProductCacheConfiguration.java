@@ -15,11 +15,17 @@ class ProductCacheConfiguration {
 
   static final String CACHE = "products";
 
+  /** One loader per key across every instance: a lock in Redis. */
   @Bean
-  ProductCache productCache(RedissonClient redisson, ProductRepository products, JsonMapper json,
+  SingleFlight singleFlight(RedissonClient redisson) {
+    return new RedisSingleFlight(redisson, Duration.ofSeconds(10));
+  }
+
+  @Bean
+  ProductCache productCache(RedissonClient redisson, SingleFlight singleFlight,
+      ProductRepository products, JsonMapper json,
       @Value("${fieldguide.cache.products.ttl:PT10M}") Duration ttl, MeterRegistry meters) {
-    return new ProductCache(CACHE, redisson,
-        new RedisSingleFlight(redisson, Duration.ofSeconds(10)),
+    return new ProductCache(CACHE, redisson, singleFlight,
         id -> products.findById(id).map(ProductResponse::of), json, ttl, meters);
   }
 

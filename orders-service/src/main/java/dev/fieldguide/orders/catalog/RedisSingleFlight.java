@@ -7,7 +7,7 @@ import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
 
 /** Single flight across all instances: a Redisson lock per key, held with a lease. */
-public final class RedisSingleFlight implements SingleFlight {
+final class RedisSingleFlight implements SingleFlight {
 
   private static final String LOCK = "fieldguide:lock:";
 

@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the report says so instead of failing: a plain local PostgreSQL has neither.
  */
 @Service
-public class TopStatements {
+class TopStatements {
 
   private final JdbcClient jdbc;
 

@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and spaced with jitter so the losers do not collide again in lockstep.
  */
 @Component
-public class TransactionRetry {
+class TransactionRetry {
 
   private static final Logger log = LoggerFactory.getLogger(TransactionRetry.class);
   private static final Set<String> RETRYABLE = Set.of("40P01", "40001");

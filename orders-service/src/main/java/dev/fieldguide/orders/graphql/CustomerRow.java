@@ -1,4 +1,4 @@
 package dev.fieldguide.orders.graphql;
 
 /** GraphQL's {@code Customer}: the three fields REST embeds in an order, and no more. */
-public record CustomerRow(long id, String email, String name) {}
+record CustomerRow(long id, String email, String name) {}

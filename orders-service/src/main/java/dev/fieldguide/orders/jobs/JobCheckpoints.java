@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * that committed: no row is skipped and none is done twice.
  */
 @Component
-public class JobCheckpoints {
+class JobCheckpoints {
 
   private final JdbcClient jdbc;
 

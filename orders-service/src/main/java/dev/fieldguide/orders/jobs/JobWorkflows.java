@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link WorkflowProgress} moves it on from each run's final transaction.
  */
 @Component
-public class JobWorkflows {
+class JobWorkflows {
 
   /** The most steps of a chain or members of a group one request may ask for. */
   public static final int MAX_SIZE = 100;

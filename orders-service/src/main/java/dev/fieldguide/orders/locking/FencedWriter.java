@@ -12,7 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of the holder that came after it.
  */
 @Component
-public class FencedWriter {
+class FencedWriter {
 
   // One statement: insert the first token, or advance to a newer one. An older (or reused) token
   // matches no row, so 0 rows change. The row lock it takes also serialises writers per resource.

@@ -7,7 +7,7 @@ import java.util.Currency;
  * Money as version 2 shows it: a decimal string (never a binary float) and its ISO 4217 currency.
  * Storage stays integer cents; this is only the wire format.
  */
-public record Money(String amount, String currency) {
+record Money(String amount, String currency) {
 
   static Money ofMinorUnits(long minor, Currency currency) {
     return new Money(BigDecimal.valueOf(minor, currency.getDefaultFractionDigits()).toPlainString(),

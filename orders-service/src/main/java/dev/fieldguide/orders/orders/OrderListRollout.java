@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * share can be raised step by step while {@code fieldguide.rollout.order_list} shows the split.
  */
 @Component
-public class OrderListRollout {
+class OrderListRollout {
 
   private final AtomicInteger percent;
   private final OrderListing current;

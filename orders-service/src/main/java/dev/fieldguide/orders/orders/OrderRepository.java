@@ -5,7 +5,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 /** Orders with explicit fetch plans: nothing is loaded lazily behind the caller's back. */
-public interface OrderRepository extends JpaRepository<Order, Long> {
+interface OrderRepository extends JpaRepository<Order, Long> {
 
   /**
    * One order with customer, lines and their products in a single statement. Joining a

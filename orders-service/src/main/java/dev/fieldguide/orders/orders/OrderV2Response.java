@@ -8,7 +8,7 @@ import java.util.List;
  * An order as version 2 shows it. The one breaking change from v1: money is {@link Money}
  * ({@code totalCents} becomes {@code total}, {@code unitPriceCents} becomes {@code unitPrice}).
  */
-public record OrderV2Response(long id, String status, Money total, Instant createdAt,
+record OrderV2Response(long id, String status, Money total, Instant createdAt,
     OrderResponse.CustomerSummary customer, List<Line> lines) {
 
   /** One line, priced in {@link Money}. */

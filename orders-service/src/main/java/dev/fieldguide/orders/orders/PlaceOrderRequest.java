@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * D4: the body of {@code POST /api/v1/orders}. The shape rules live here as constraints (checked
  * before any database work); rules that need the database live in {@link OrderPlacement}.
  */
-public record PlaceOrderRequest(@NotNull @Positive @Nullable Long customerId,
+record PlaceOrderRequest(@NotNull @Positive @Nullable Long customerId,
     @NotEmpty @Size(max = 50) @DistinctProducts @Nullable List<@NotNull @Valid Line> lines) {
 
   /** One product and how many of it. */

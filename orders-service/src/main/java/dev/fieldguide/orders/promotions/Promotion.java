@@ -3,5 +3,5 @@ package dev.fieldguide.orders.promotions;
 import java.time.OffsetDateTime;
 
 /** A percentage off one product's price during {@code [validFrom, validUntil)}. */
-public record Promotion(long id, long productId, int percentOff, OffsetDateTime validFrom,
+record Promotion(long id, long productId, int percentOff, OffsetDateTime validFrom,
     OffsetDateTime validUntil) {}

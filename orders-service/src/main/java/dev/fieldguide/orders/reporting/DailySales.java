@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * A daily sales report: the rows of the asked range (and product, if one was asked for), and as
  * of when they are true. {@code ageSeconds} is how long ago that was when the report was read.
  */
-public record DailySales(LocalDate from, LocalDate to, @Nullable Long productId, Instant asOf,
+record DailySales(LocalDate from, LocalDate to, @Nullable Long productId, Instant asOf,
     long ageSeconds, List<Row> items) {
 
   /** One product's sales on one UTC day; money in cents. */

@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param devTokens the local token issuer for demos, labs and load tests
  */
 @ConfigurationProperties("fieldguide.security")
-public record ApiSecurityProperties(String issuer, String audience, @Nullable Path jwkSetFile,
+record ApiSecurityProperties(String issuer, String audience, @Nullable Path jwkSetFile,
     List<String> allowedHosts, List<String> corsAllowedOrigins,
     @DefaultValue("false") boolean requireHttps, DevTokens devTokens) {
 

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * ({@code fieldguide.api.deprecations}).
  */
 @ConfigurationProperties("fieldguide.api")
-public record ApiDeprecations(List<Deprecation> deprecations) {
+record ApiDeprecations(List<Deprecation> deprecations) {
 
   public ApiDeprecations {
     deprecations = deprecations == null ? List.of() : List.copyOf(deprecations);

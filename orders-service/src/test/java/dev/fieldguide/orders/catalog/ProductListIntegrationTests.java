@@ -2,8 +2,8 @@ package dev.fieldguide.orders.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fieldguide.orders.db.ExplainService;
-import dev.fieldguide.orders.db.PlanSummary;
+import dev.fieldguide.fixtures.plans.ExplainService;
+import dev.fieldguide.fixtures.plans.PlanSummary;
 import dev.fieldguide.fixtures.demo.DemoDataSeeder;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;

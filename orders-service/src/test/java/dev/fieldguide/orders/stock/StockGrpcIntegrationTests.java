@@ -11,7 +11,7 @@ import dev.fieldguide.orders.stock.v1.ReserveStockRequest;
 import dev.fieldguide.orders.stock.v1.ReserveStockResponse;
 import dev.fieldguide.orders.stock.v1.StockLevel;
 import dev.fieldguide.orders.stock.v1.StockServiceGrpc;
-import dev.fieldguide.orders.security.BearerCredentials;
+import dev.fieldguide.fixtures.BearerCredentials;
 import dev.fieldguide.orders.security.DevTokenIssuer;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.StatementCounter;

@@ -9,7 +9,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import dev.fieldguide.orders.stock.v1.CheckStockRequest;
 import dev.fieldguide.orders.stock.v1.ReserveStockRequest;
 import dev.fieldguide.orders.stock.v1.StockServiceGrpc;
-import dev.fieldguide.orders.security.BearerCredentials;
+import dev.fieldguide.fixtures.BearerCredentials;
 import dev.fieldguide.orders.security.DevTokenIssuer;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.StatementCounter;
