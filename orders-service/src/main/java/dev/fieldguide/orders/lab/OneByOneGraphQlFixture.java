@@ -4,7 +4,7 @@ import dev.fieldguide.orders.graphql.LineRow;
 import dev.fieldguide.orders.graphql.OrderGraphReads;
 import dev.fieldguide.orders.graphql.ProductRow;
 import dev.fieldguide.orders.orders.OrderRow;
-import dev.fieldguide.orders.web.NotFoundException;
+import dev.fieldguide.orders.errors.NotFoundException;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;

@@ -1,11 +1,12 @@
 package dev.fieldguide.orders.orders;
 
+import dev.fieldguide.orders.errors.DomainException;
+import dev.fieldguide.orders.errors.DomainException.Kind;
 import dev.fieldguide.orders.catalog.Product;
 import dev.fieldguide.orders.catalog.ProductRepository;
 import dev.fieldguide.orders.catalog.ProductStock;
 import dev.fieldguide.orders.outbox.OutboxWriter;
-import dev.fieldguide.orders.web.BusinessRuleException;
-import dev.fieldguide.orders.web.FieldProblem;
+import dev.fieldguide.orders.errors.FieldProblem;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,7 +18,6 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,7 +49,7 @@ class OrderPlacement {
     List<PlaceOrderRequest.Item> lines = request.items();
     Customer customer = entityManager.find(Customer.class, customerId);
     if (customer == null) {
-      throw new BusinessRuleException(HttpStatus.NOT_FOUND, "CUSTOMER_NOT_FOUND",
+      throw new DomainException(Kind.NOT_FOUND, "CUSTOMER_NOT_FOUND",
           "No customer with id %d.".formatted(customerId),
           List.of(new FieldProblem("customerId", "no such customer")));
     }
@@ -97,7 +97,7 @@ class OrderPlacement {
       }
     }
     if (!unknown.isEmpty()) {
-      throw new BusinessRuleException(HttpStatus.NOT_FOUND, "PRODUCT_NOT_FOUND",
+      throw new DomainException(Kind.NOT_FOUND, "PRODUCT_NOT_FOUND",
           "%d product(s) in the order do not exist.".formatted(unknown.size()), unknown);
     }
   }
@@ -119,7 +119,7 @@ class OrderPlacement {
     }
     if (!shortLines.isEmpty()) {
       // Throwing rolls back the units already taken for the other lines.
-      throw new BusinessRuleException(HttpStatus.CONFLICT, "INSUFFICIENT_STOCK",
+      throw new DomainException(Kind.CONFLICT, "INSUFFICIENT_STOCK",
           "Not enough stock for %d line(s).".formatted(shortLines.size()), shortLines);
     }
   }
