@@ -5,6 +5,7 @@ import dev.fieldguide.orders.db.BaseEntity;
 import dev.fieldguide.orders.errors.DomainException;
 import dev.fieldguide.orders.errors.DomainException.Kind;
 import dev.fieldguide.orders.errors.FieldProblem;
+import dev.fieldguide.orders.outbox.StreamEvent;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -161,6 +162,7 @@ public class Order extends BaseEntity {
   public record PricedLine(Product product, int quantity, long unitPriceCents) {}
 
   /** An order was accepted: stock is reserved and the customer owes {@code totalCents}. */
+  @StreamEvent(type = "OrderPlaced", version = 1)
   public record OrderPlaced(long orderId, long customerId, long totalCents, Instant placedAt,
       List<PlacedLine> lines) {
 

@@ -18,6 +18,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import({ContainerServices.class, StatementCounter.class, Api.class, TestData.class,
-    SecondInstance.class, SpanCapture.class,
+    SecondInstance.class, SpanCapture.class, EventDelivery.class,
     DomainEventListeners.class})
 public @interface IntegrationTest {}
