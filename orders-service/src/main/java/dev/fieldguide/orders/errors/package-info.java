@@ -6,7 +6,7 @@
  * fault; the web layer alone maps the kind to a status and writes the problem+json body.
  *
  * @see dev.fieldguide.orders.web.ErrorModelIntegrationTests
- * @see dev.fieldguide.orders.errors.HttpStatusStaysInTheWebLayerTests
+ * @see dev.fieldguide.orders.errors.OnlyTheWebLayerNamesStatusesTests
  */
 @NullMarked
 package dev.fieldguide.orders.errors;

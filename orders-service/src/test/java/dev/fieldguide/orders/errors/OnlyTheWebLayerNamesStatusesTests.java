@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
  * A5: only the web layer — controllers, filters, exception handlers, security entry points and the
  * {@code web} package — names an HTTP status; domain code throws a {@link DomainException}.
  */
-class HttpStatusStaysInTheWebLayerTests {
+class OnlyTheWebLayerNamesStatusesTests {
 
   private static final Path SOURCES = Path.of("src/main/java");
 
@@ -28,8 +28,8 @@ class HttpStatusStaysInTheWebLayerTests {
     List<Class<?>> importers;
     try (Stream<Path> files = Files.walk(SOURCES)) {
       importers = files.filter(file -> file.toString().endsWith(".java"))
-          .filter(HttpStatusStaysInTheWebLayerTests::importsHttpStatus)
-          .map(HttpStatusStaysInTheWebLayerTests::classOf).toList();
+          .filter(OnlyTheWebLayerNamesStatusesTests::importsHttpStatus)
+          .map(OnlyTheWebLayerNamesStatusesTests::classOf).toList();
     }
 
     assertThat(importers).as("classes importing HttpStatus").isNotEmpty()
