@@ -6,7 +6,7 @@ import dev.fieldguide.orders.catalog.ProductCache;
 import dev.fieldguide.orders.catalog.ProductRepository;
 import dev.fieldguide.orders.catalog.ProductResponse;
 import dev.fieldguide.orders.catalog.SingleFlight;
-import dev.fieldguide.orders.web.NotFoundException;
+import dev.fieldguide.orders.errors.NotFoundException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;

@@ -1,7 +1,8 @@
 package dev.fieldguide.orders.catalog;
 
+import dev.fieldguide.orders.errors.DomainException;
+import dev.fieldguide.orders.errors.DomainException.Kind;
 import dev.fieldguide.orders.redis.RedisCircuitBreaker;
-import dev.fieldguide.orders.web.BusinessRuleException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,6 @@ import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -153,7 +153,7 @@ public class ProductCache {
       admitted = false;
     }
     if (!admitted) {
-      throw new BusinessRuleException(HttpStatus.SERVICE_UNAVAILABLE, "CACHE_DOWN_DATABASE_BUSY",
+      throw new DomainException(Kind.UNAVAILABLE, "CACHE_DOWN_DATABASE_BUSY",
           "Too many product reads while the cache is unavailable; retry shortly.", List.of());
     }
     try {

@@ -2,7 +2,7 @@ package dev.fieldguide.orders.catalog;
 
 import dev.fieldguide.orders.productviews.ProductViews;
 import dev.fieldguide.orders.web.KeysetCursors;
-import dev.fieldguide.orders.web.NotFoundException;
+import dev.fieldguide.orders.errors.NotFoundException;
 import dev.fieldguide.orders.web.PageResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

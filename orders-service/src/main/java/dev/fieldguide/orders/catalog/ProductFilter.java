@@ -1,6 +1,7 @@
 package dev.fieldguide.orders.catalog;
 
-import dev.fieldguide.orders.web.BadRequestException;
+import dev.fieldguide.orders.errors.DomainException;
+import dev.fieldguide.orders.errors.DomainException.Kind;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -30,22 +31,22 @@ record ProductFilter(SortedMap<String, String> attributes, @Nullable String q) {
       }
       String name = key.substring(ATTRIBUTE_PREFIX.length());
       if (!ATTRIBUTE_NAME.matcher(name).matches()) {
-        throw new BadRequestException("INVALID_FILTER",
+        throw new DomainException(Kind.INVALID, "INVALID_FILTER",
             "Attribute names are 1-40 letters, digits, '_' or '-'.");
       }
       if (values.size() != 1 || values.getFirst().length() > MAX_VALUE_LENGTH) {
-        throw new BadRequestException("INVALID_FILTER",
+        throw new DomainException(Kind.INVALID, "INVALID_FILTER",
             "Filter '%s' takes one value of at most %d characters."
                 .formatted(key, MAX_VALUE_LENGTH));
       }
       attributes.put(name, values.getFirst());
     });
     if (attributes.size() > MAX_ATTRIBUTES) {
-      throw new BadRequestException("INVALID_FILTER",
+      throw new DomainException(Kind.INVALID, "INVALID_FILTER",
           "At most %d attribute filters per request.".formatted(MAX_ATTRIBUTES));
     }
     if (q != null && (q.isBlank() || q.length() > MAX_QUERY_LENGTH)) {
-      throw new BadRequestException("INVALID_FILTER",
+      throw new DomainException(Kind.INVALID, "INVALID_FILTER",
           "'q' must be 1-%d characters.".formatted(MAX_QUERY_LENGTH));
     }
     return new ProductFilter(attributes, q);

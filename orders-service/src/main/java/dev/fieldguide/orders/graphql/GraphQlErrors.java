@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.graphql;
 
+import dev.fieldguide.orders.errors.DomainException;
 import dev.fieldguide.orders.web.Problems;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -8,13 +9,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 
 /**
- * A5 for GraphQL: the service's client errors (the exceptions REST answers as 400 / 404 problems)
- * become GraphQL errors with a classification and the same stable {@code code}, e.g.
+ * A5 for GraphQL: the service's client errors (the domain refusals REST answers as 400 / 404
+ * problems) become GraphQL errors with a classification and the same stable {@code code}, e.g.
  * {@code {"message": "No order with id 7.", "extensions": {"classification": "NOT_FOUND",
  * "code": "ORDER_NOT_FOUND"}}}.
  *
@@ -26,20 +25,15 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
   @Override
   protected @Nullable GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
-    if (!(ex instanceof ErrorResponseException error)) {
+    if (!(ex instanceof DomainException refusal)) {
       return null;
     }
-    ErrorType type = classify(error.getStatusCode().value());
+    ErrorType type = classify(Problems.statusOf(refusal.kind()).value());
     if (type == null) {
       return null;
     }
-    ProblemDetail problem = error.getBody();
-    Map<String, Object> properties = problem.getProperties();
-    Object code = properties == null ? null : properties.get(Problems.CODE);
-    String detail = problem.getDetail();
-    return GraphqlErrorBuilder.newError(env).errorType(type)
-        .message(detail != null ? detail : type.name())
-        .extensions(code == null ? Map.of() : Map.of(Problems.CODE, code)).build();
+    return GraphqlErrorBuilder.newError(env).errorType(type).message(refusal.detail())
+        .extensions(Map.of(Problems.CODE, refusal.code())).build();
   }
 
   private static @Nullable ErrorType classify(int status) {

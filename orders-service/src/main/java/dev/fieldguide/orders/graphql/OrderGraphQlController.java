@@ -1,5 +1,7 @@
 package dev.fieldguide.orders.graphql;
 
+import dev.fieldguide.orders.errors.DomainException;
+import dev.fieldguide.orders.errors.DomainException.Kind;
 import dev.fieldguide.orders.orders.OrderAccess;
 import dev.fieldguide.orders.orders.OrderFilter;
 import dev.fieldguide.orders.orders.OrderCursors;
@@ -7,8 +9,7 @@ import dev.fieldguide.orders.orders.OrderRow;
 import dev.fieldguide.orders.orders.OrderRows;
 import dev.fieldguide.orders.orders.OrderStatus;
 import dev.fieldguide.orders.security.Caller;
-import dev.fieldguide.orders.web.BadRequestException;
-import dev.fieldguide.orders.web.NotFoundException;
+import dev.fieldguide.orders.errors.NotFoundException;
 import dev.fieldguide.orders.web.PageResponse;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -48,7 +49,7 @@ class OrderGraphQlController {
     // An explicit null means "the default", as an omitted argument does.
     int size = first == null ? DEFAULT_PAGE : first;
     if (size < 1 || size > MAX_PAGE) {
-      throw new BadRequestException("INVALID_PARAMETER",
+      throw new DomainException(Kind.INVALID, "INVALID_PARAMETER",
           "Argument 'first' must be between 1 and %d.".formatted(MAX_PAGE));
     }
     var filter = new OrderFilter(customerId == null ? null : id("customerId", customerId), status);
@@ -92,7 +93,7 @@ class OrderGraphQlController {
     } catch (NumberFormatException e) {
       // answered below, the same as a non-positive number
     }
-    throw new BadRequestException("INVALID_PARAMETER",
+    throw new DomainException(Kind.INVALID, "INVALID_PARAMETER",
         "Argument '%s' must be a positive integer id.".formatted(argument));
   }
 }

@@ -1,10 +1,10 @@
 package dev.fieldguide.orders.jobs;
 
-import dev.fieldguide.orders.web.BusinessRuleException;
+import dev.fieldguide.orders.errors.DomainException;
+import dev.fieldguide.orders.errors.DomainException.Kind;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,7 +33,7 @@ class JobAdminController {
   JobRunView redrive(@PathVariable UUID runId) {
     JobRunView run = runs.view(runId);
     if (!scheduler.redrive(runId, tasks.get(run.type()).retryPolicy().maxAttempts())) {
-      throw new BusinessRuleException(HttpStatus.CONFLICT, "RUN_NOT_DEAD",
+      throw new DomainException(Kind.CONFLICT, "RUN_NOT_DEAD",
           "Only a dead run can be re-driven; this one is " + run.state() + ".", List.of());
     }
     return runs.view(runId);

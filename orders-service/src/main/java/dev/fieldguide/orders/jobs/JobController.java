@@ -1,6 +1,7 @@
 package dev.fieldguide.orders.jobs;
 
-import dev.fieldguide.orders.web.BadRequestException;
+import dev.fieldguide.orders.errors.DomainException;
+import dev.fieldguide.orders.errors.DomainException.Kind;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -41,7 +42,8 @@ class JobController {
   @PostMapping
   ResponseEntity<JobRunView> enqueue(@Valid @RequestBody EnqueueRequest request) {
     if (request.countdownSeconds() != null && request.eta() != null) {
-      throw new BadRequestException("COUNTDOWN_AND_ETA", "Give countdownSeconds or eta, not both.");
+      throw new DomainException(Kind.INVALID, "COUNTDOWN_AND_ETA",
+          "Give countdownSeconds or eta, not both.");
     }
     Instant runAt = request.eta() != null
         ? request.eta()
@@ -52,7 +54,8 @@ class JobController {
         ? JsonNodeFactory.instance.objectNode()
         : request.arguments();
     if (!arguments.isObject()) {
-      throw new BadRequestException("ARGUMENTS_NOT_AN_OBJECT", "arguments must be a JSON object.");
+      throw new DomainException(Kind.INVALID, "ARGUMENTS_NOT_AN_OBJECT",
+          "arguments must be a JSON object.");
     }
     UUID runId = scheduler.enqueue(String.valueOf(request.type()), arguments, runAt);
     return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + runId))

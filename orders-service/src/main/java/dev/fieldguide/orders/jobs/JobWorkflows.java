@@ -1,6 +1,7 @@
 package dev.fieldguide.orders.jobs;
 
-import dev.fieldguide.orders.web.BadRequestException;
+import dev.fieldguide.orders.errors.DomainException;
+import dev.fieldguide.orders.errors.DomainException.Kind;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -71,17 +72,18 @@ class JobWorkflows {
   private void check(Step step) {
     tasks.get(step.type()); // 400 for an unknown type, before anything is written
     if (!step.arguments().isObject()) {
-      throw new BadRequestException("ARGUMENTS_NOT_AN_OBJECT",
+      throw new DomainException(Kind.INVALID, "ARGUMENTS_NOT_AN_OBJECT",
           "arguments of '%s' must be a JSON object.".formatted(step.type()));
     }
   }
 
   private static void checkSize(List<Step> steps, String what) {
     if (steps.isEmpty()) {
-      throw new BadRequestException("WORKFLOW_EMPTY", "Give at least one of " + what + ".");
+      throw new DomainException(Kind.INVALID, "WORKFLOW_EMPTY",
+          "Give at least one of " + what + ".");
     }
     if (steps.size() > MAX_SIZE) {
-      throw new BadRequestException("WORKFLOW_TOO_LARGE",
+      throw new DomainException(Kind.INVALID, "WORKFLOW_TOO_LARGE",
           "At most %d %s; got %d.".formatted(MAX_SIZE, what, steps.size()));
     }
   }

@@ -1,6 +1,7 @@
 package dev.fieldguide.orders.jobs;
 
-import dev.fieldguide.orders.web.BadRequestException;
+import dev.fieldguide.orders.errors.DomainException;
+import dev.fieldguide.orders.errors.DomainException.Kind;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +27,7 @@ class Tasks {
   Task get(String type) {
     Task task = byType.get(type);
     if (task == null) {
-      throw new BadRequestException("UNKNOWN_JOB_TYPE",
+      throw new DomainException(Kind.INVALID, "UNKNOWN_JOB_TYPE",
           "No job type '%s'; known: %s".formatted(type,
               byType.keySet().stream().sorted().toList()));
     }

@@ -1,6 +1,6 @@
 package dev.fieldguide.orders.jobs;
 
-import dev.fieldguide.orders.web.NotFoundException;
+import dev.fieldguide.orders.errors.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,20 +1,19 @@
 package dev.fieldguide.orders.locking;
 
-import dev.fieldguide.orders.web.BusinessRuleException;
+import dev.fieldguide.orders.errors.DomainException;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 
 /**
  * A write carried a fencing token no newer than one that already wrote to the resource: its lock
  * lease ran out and another holder has taken over. Nothing of the write is kept.
  */
-public class StaleFencingTokenException extends BusinessRuleException {
+public class StaleFencingTokenException extends DomainException {
 
   private final String resource;
   private final long token;
 
   StaleFencingTokenException(String resource, long token) {
-    super(HttpStatus.CONFLICT, "STALE_FENCING_TOKEN", "The lock on %s was lost: token %d is stale."
+    super(Kind.CONFLICT, "STALE_FENCING_TOKEN", "The lock on %s was lost: token %d is stale."
         .formatted(resource, token), List.of());
     this.resource = resource;
     this.token = token;

@@ -1,11 +1,11 @@
 package dev.fieldguide.orders.locking;
 
-import dev.fieldguide.orders.web.BusinessRuleException;
-import dev.fieldguide.orders.web.NotFoundException;
+import dev.fieldguide.orders.errors.DomainException;
+import dev.fieldguide.orders.errors.DomainException.Kind;
+import dev.fieldguide.orders.errors.NotFoundException;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.IntSupplier;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +40,7 @@ public class StockRecount {
    */
   public int recount(long productId, IntSupplier count) {
     FencedLock.Lease lease = locks.tryAcquire(resource(productId), LEASE)
-        .orElseThrow(() -> new BusinessRuleException(HttpStatus.CONFLICT, "RECOUNT_IN_PROGRESS",
+        .orElseThrow(() -> new DomainException(Kind.CONFLICT, "RECOUNT_IN_PROGRESS",
             "Product %d is being recounted already.".formatted(productId), List.of()));
     try {
       int counted = count.getAsInt();

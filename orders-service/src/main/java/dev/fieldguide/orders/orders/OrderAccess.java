@@ -1,12 +1,12 @@
 package dev.fieldguide.orders.orders;
 
+import dev.fieldguide.orders.errors.DomainException;
+import dev.fieldguide.orders.errors.DomainException.Kind;
 import dev.fieldguide.orders.security.Caller;
-import dev.fieldguide.orders.web.BusinessRuleException;
-import dev.fieldguide.orders.web.FieldProblem;
-import dev.fieldguide.orders.web.NotFoundException;
+import dev.fieldguide.orders.errors.FieldProblem;
+import dev.fieldguide.orders.errors.NotFoundException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 
 /**
  * A4, object-level authorization (OWASP API1): a customer sees and places only its own orders;
@@ -45,7 +45,7 @@ public final class OrderAccess {
   /** A customer places orders for itself only (no ids taken on trust from the body). */
   static void requireMayPlaceFor(long customerId, Caller caller) {
     if (!caller.mayActFor(customerId)) {
-      throw new BusinessRuleException(HttpStatus.FORBIDDEN, "NOT_YOUR_CUSTOMER",
+      throw new DomainException(Kind.FORBIDDEN, "NOT_YOUR_CUSTOMER",
           "Your token may place orders only for its own customer id.",
           List.of(new FieldProblem("customerId", "not the caller's customer id")));
     }

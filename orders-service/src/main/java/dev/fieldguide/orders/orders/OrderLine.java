@@ -31,7 +31,8 @@ public class OrderLine extends BaseEntity {
   @SuppressWarnings("NullAway.Init") // JPA fills the fields after this constructor
   protected OrderLine() {}
 
-  public OrderLine(Order order, Product product, int quantity, long unitPriceCents) {
+  /** Only {@link Order} creates lines: the lines and the total change together. */
+  OrderLine(Order order, Product product, int quantity, long unitPriceCents) {
     this.order = order;
     this.product = product;
     this.quantity = quantity;

@@ -1,11 +1,11 @@
 package dev.fieldguide.orders.orders;
 
+import dev.fieldguide.orders.errors.DomainException;
+import dev.fieldguide.orders.errors.DomainException.Kind;
 import dev.fieldguide.orders.catalog.Product;
 import dev.fieldguide.orders.catalog.ProductRepository;
 import dev.fieldguide.orders.catalog.ProductStock;
-import dev.fieldguide.orders.outbox.OutboxWriter;
-import dev.fieldguide.orders.web.BusinessRuleException;
-import dev.fieldguide.orders.web.FieldProblem;
+import dev.fieldguide.orders.errors.FieldProblem;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,16 +29,14 @@ class OrderPlacement {
   private final EntityManager entityManager;
   private final ProductRepository products;
   private final ProductStock stock;
-  private final OutboxWriter outbox;
-  private final ApplicationEventPublisher events;
+  private final OrderRepository orders;
 
   OrderPlacement(EntityManager entityManager, ProductRepository products, ProductStock stock,
-      OutboxWriter outbox, ApplicationEventPublisher events) {
-    this.events = events;
+      OrderRepository orders) {
     this.entityManager = entityManager;
     this.products = products;
     this.stock = stock;
-    this.outbox = outbox;
+    this.orders = orders;
   }
 
   @Transactional
@@ -49,7 +45,7 @@ class OrderPlacement {
     List<PlaceOrderRequest.Item> lines = request.items();
     Customer customer = entityManager.find(Customer.class, customerId);
     if (customer == null) {
-      throw new BusinessRuleException(HttpStatus.NOT_FOUND, "CUSTOMER_NOT_FOUND",
+      throw new DomainException(Kind.NOT_FOUND, "CUSTOMER_NOT_FOUND",
           "No customer with id %d.".formatted(customerId),
           List.of(new FieldProblem("customerId", "no such customer")));
     }
@@ -57,35 +53,25 @@ class OrderPlacement {
         .map(PlaceOrderRequest.Item::productId).toList())
         .stream().collect(Collectors.toMap(Product::getId, Function.identity()));
     requireKnownProducts(lines, catalog);
-    reserveStock(lines);
-
-    long total = lines.stream()
-        .mapToLong(line -> product(catalog, line).getPriceCents() * line.quantity()).sum();
     // Microseconds: what PostgreSQL stores, so the response equals what a later read returns.
-    Order order = new Order(customer, OrderStatus.NEW, total,
+    Order order = Order.place(customer, priced(lines, catalog),
         Instant.now().truncatedTo(ChronoUnit.MICROS));
-    entityManager.persist(order);
-    List<OrderLine> orderLines = new ArrayList<>();
-    for (PlaceOrderRequest.Item line : lines) {
-      Product product = product(catalog, line);
-      OrderLine orderLine = new OrderLine(order, product, line.quantity(),
-          product.getPriceCents());
-      entityManager.persist(orderLine);
-      orderLines.add(orderLine);
-    }
-    entityManager.flush(); // ids for the event and the response
-    var placed = new Order.OrderPlaced(order.getId(), customerId, total, order.getCreatedAt(),
-        orderLines.stream().map(l -> new Order.OrderPlaced.PlacedLine(l.getProduct().getId(),
-            l.getQuantity(), l.getUnitPriceCents())).toList());
-    // D9: in-process listeners get the event too; anything with an outside effect must listen
-    // AFTER_COMMIT (or read the outbox), never act inside this transaction.
-    events.publishEvent(placed);
-    outbox.append("order", order.getId(), placed);
-    return OrderResponse.of(order, orderLines);
+    reserveStock(lines);
+    // D9: saving publishes the order's OrderPlaced to in-process listeners, OrderOutbox among
+    // them, inside this transaction; anything with an outside effect must listen AFTER_COMMIT
+    // (or read the outbox), never act here.
+    orders.save(order);
+    return OrderResponse.of(order, order.getLines());
   }
 
-  private static Product product(Map<Long, Product> catalog, PlaceOrderRequest.Item line) {
-    return Objects.requireNonNull(catalog.get(line.productId()), "checked by requireKnownProducts");
+  /** Each line at its product's current price: what the order charges. */
+  private static List<Order.PricedLine> priced(List<PlaceOrderRequest.Item> lines,
+      Map<Long, Product> catalog) {
+    return lines.stream().map(line -> {
+      Product product = Objects.requireNonNull(catalog.get(line.productId()),
+          "checked by requireKnownProducts");
+      return new Order.PricedLine(product, line.quantity(), product.getPriceCents());
+    }).toList();
   }
 
   private static void requireKnownProducts(List<PlaceOrderRequest.Item> lines,
@@ -97,7 +83,7 @@ class OrderPlacement {
       }
     }
     if (!unknown.isEmpty()) {
-      throw new BusinessRuleException(HttpStatus.NOT_FOUND, "PRODUCT_NOT_FOUND",
+      throw new DomainException(Kind.NOT_FOUND, "PRODUCT_NOT_FOUND",
           "%d product(s) in the order do not exist.".formatted(unknown.size()), unknown);
     }
   }
@@ -119,7 +105,7 @@ class OrderPlacement {
     }
     if (!shortLines.isEmpty()) {
       // Throwing rolls back the units already taken for the other lines.
-      throw new BusinessRuleException(HttpStatus.CONFLICT, "INSUFFICIENT_STOCK",
+      throw new DomainException(Kind.CONFLICT, "INSUFFICIENT_STOCK",
           "Not enough stock for %d line(s).".formatted(shortLines.size()), shortLines);
     }
   }

@@ -1,7 +1,7 @@
 package dev.fieldguide.orders.orders;
 
 import dev.fieldguide.orders.security.Caller;
-import dev.fieldguide.orders.web.NotFoundException;
+import dev.fieldguide.orders.errors.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -32,14 +32,15 @@ class OutboxConfiguration {
     return new OutboxBacklog(jdbc, meters);
   }
 
-  /** One idempotent consumer per handler, all named after this process. */
+  /** One idempotent inbox consumer per {@link EventConsumer}, all named after this process. */
   @Bean
-  List<InboxConsumer> inboxConsumers(RedissonClient redisson, OutboxProperties properties,
-      JdbcClient jdbc, TransactionTemplate transactions, List<EventHandler> handlers,
-      ContinuedTraces traces) {
+  List<InboxConsumer<?>> inboxConsumers(RedissonClient redisson, OutboxProperties properties,
+      JdbcClient jdbc, TransactionTemplate transactions, List<EventConsumer<?>> consumers,
+      ContinuedTraces traces, MeterRegistry meters) {
     String me = "consumer-" + ProcessHandle.current().pid();
-    return handlers.stream().map(handler -> new InboxConsumer(redisson, properties.stream(), jdbc,
-        transactions, handler, me, properties.reclaimAfter(), traces)).toList();
+    Inbox inbox = new Inbox(redisson, properties.stream(), jdbc, transactions, traces, meters);
+    return consumers.stream().<InboxConsumer<?>>map(consumer -> new InboxConsumer<>(inbox,
+        consumer, me, properties.reclaimAfter())).toList();
   }
 
   /**
@@ -48,7 +49,7 @@ class OutboxConfiguration {
    */
   @Bean
   PollingLoops outboxLoops(OutboxRelay relay, OutboxBacklog backlog,
-      List<InboxConsumer> consumers,
+      List<InboxConsumer<?>> consumers,
       @Value("${fieldguide.outbox.poll-interval:PT0.2S}") Duration pollInterval,
       @Value("${fieldguide.outbox.relay.enabled:true}") boolean relayEnabled,
       @Value("${fieldguide.outbox.consumers.enabled:true}") boolean consumersEnabled) {

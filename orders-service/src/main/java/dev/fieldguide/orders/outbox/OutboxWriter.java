@@ -6,7 +6,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Appends an event to the outbox inside the caller's transaction — and refuses to run without
@@ -17,27 +16,31 @@ import tools.jackson.databind.json.JsonMapper;
 public class OutboxWriter {
 
   private final JdbcClient jdbc;
-  private final JsonMapper json;
 
-  OutboxWriter(JdbcClient jdbc, JsonMapper json) {
+  OutboxWriter(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.json = json;
   }
 
-  /** Records {@code event} (a past-tense record) for the aggregate; returns the event id. */
+  /**
+   * Records {@code event} (a {@link StreamEvent} record) for the aggregate, under the type and
+   * version it declares; returns the event id.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   public UUID append(String aggregateType, Object aggregateId, Object event) {
+    StreamEventType type = StreamEventType.of(event.getClass());
     UUID id = UUID.randomUUID();
     jdbc.sql("""
-        INSERT INTO outbox_events (id, aggregate_type, aggregate_id, event_type, payload,
-                                   traceparent)
-        VALUES (:id, :aggregateType, :aggregateId, :eventType, :payload::jsonb, :traceparent)
+        INSERT INTO outbox_events (id, aggregate_type, aggregate_id, event_type, event_version,
+                                   payload, traceparent)
+        VALUES (:id, :aggregateType, :aggregateId, :eventType, :eventVersion, :payload::jsonb,
+                :traceparent)
         """)
         .param("id", id)
         .param("aggregateType", aggregateType)
         .param("aggregateId", String.valueOf(aggregateId))
-        .param("eventType", event.getClass().getSimpleName())
-        .param("payload", json.writeValueAsString(event))
+        .param("eventType", type.name())
+        .param("eventVersion", type.version())
+        .param("payload", StreamEventCodec.write(event))
         .param("traceparent", TraceHandoff.currentTraceparent())
         .update();
     return id;

@@ -9,9 +9,10 @@ import org.redisson.client.codec.StringCodec;
 import org.springframework.stereotype.Component;
 
 /**
- * Appends events to a Redis Stream with {@code XADD ... MAXLEN ~ n}. The message carries the event id (the
- * consumers' deduplication key) and the W3C {@code traceparent}, so a consumer joins the trace of
- * the request that caused the event.
+ * Appends events to a Redis Stream with {@code XADD ... MAXLEN ~ n}. The message carries the event
+ * id (the consumers' deduplication key), the event's type and schema version (what consumers read
+ * the payload by) and the W3C {@code traceparent}, so a consumer joins the trace of the request
+ * that caused the event.
  */
 @Component
 class RedisStreamPublisher implements OutboxPublisher {
@@ -29,6 +30,7 @@ class RedisStreamPublisher implements OutboxPublisher {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("eventId", event.id().toString());
     fields.put("type", event.type());
+    fields.put("version", String.valueOf(event.version()));
     fields.put("aggregateType", event.aggregateType());
     fields.put("aggregateId", event.aggregateId());
     fields.put("payload", event.payload());

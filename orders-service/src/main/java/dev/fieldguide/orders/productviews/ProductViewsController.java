@@ -1,6 +1,6 @@
 package dev.fieldguide.orders.productviews;
 
-import dev.fieldguide.orders.web.NotFoundException;
+import dev.fieldguide.orders.errors.NotFoundException;
 import java.time.Duration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,6 +1,6 @@
 package dev.fieldguide.orders.promotions;
 
-import dev.fieldguide.orders.web.NotFoundException;
+import dev.fieldguide.orders.errors.NotFoundException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.springframework.web.bind.annotation.GetMapping;

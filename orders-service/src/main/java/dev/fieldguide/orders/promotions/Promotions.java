@@ -1,15 +1,15 @@
 package dev.fieldguide.orders.promotions;
 
-import dev.fieldguide.orders.web.BusinessRuleException;
-import dev.fieldguide.orders.web.FieldProblem;
-import dev.fieldguide.orders.web.NotFoundException;
+import dev.fieldguide.orders.errors.DomainException;
+import dev.fieldguide.orders.errors.DomainException.Kind;
+import dev.fieldguide.orders.errors.FieldProblem;
+import dev.fieldguide.orders.errors.NotFoundException;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -54,7 +54,7 @@ public class Promotions {
     } catch (DataIntegrityViolationException e) {
       String state = e.getMostSpecificCause() instanceof SQLException sql ? sql.getSQLState() : "";
       if (EXCLUSION_VIOLATION.equals(state)) {
-        throw new BusinessRuleException(HttpStatus.CONFLICT, "PROMOTION_OVERLAPS",
+        throw new DomainException(Kind.CONFLICT, "PROMOTION_OVERLAPS",
             "Product " + productId + " already has a promotion during part of that period.",
             List.of(new FieldProblem("validFrom", "overlaps another promotion of this product")));
       }

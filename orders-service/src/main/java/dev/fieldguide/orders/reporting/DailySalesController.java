@@ -1,6 +1,7 @@
 package dev.fieldguide.orders.reporting;
 
-import dev.fieldguide.orders.web.BadRequestException;
+import dev.fieldguide.orders.errors.DomainException;
+import dev.fieldguide.orders.errors.DomainException.Kind;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import org.jspecify.annotations.Nullable;
@@ -32,17 +33,17 @@ class DailySalesController {
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) @Nullable Long productId) {
     if (to.isBefore(from)) {
-      throw new BadRequestException("INVALID_RANGE",
+      throw new DomainException(Kind.INVALID, "INVALID_RANGE",
           "'to' (%s) is before 'from' (%s).".formatted(to, from));
     }
     long days = ChronoUnit.DAYS.between(from, to) + 1;
     if (days > properties.maxRangeDays()) {
-      throw new BadRequestException("INVALID_RANGE",
+      throw new DomainException(Kind.INVALID, "INVALID_RANGE",
           "The range covers %d days; at most %d are allowed.".formatted(days,
               properties.maxRangeDays()));
     }
     if (productId != null && productId < 1) {
-      throw new BadRequestException("INVALID_PARAMETER", "'productId' must be positive.");
+      throw new DomainException(Kind.INVALID, "INVALID_PARAMETER", "'productId' must be positive.");
     }
     return report.read(from, to, productId);
   }

@@ -1,11 +1,12 @@
 package dev.fieldguide.orders.security;
 
+import dev.fieldguide.orders.errors.DomainException;
+import dev.fieldguide.orders.errors.DomainException.Kind;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import dev.fieldguide.orders.web.BadRequestException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,7 +37,7 @@ class DevTokenController {
       case Roles.SERVICE -> issuer.service(subject == null ? "dev-service" : subject);
       case Roles.CUSTOMER -> {
         if (customerId == null) {
-          throw new BadRequestException("CUSTOMER_ID_REQUIRED",
+          throw new DomainException(Kind.INVALID, "CUSTOMER_ID_REQUIRED",
               "A customer token needs the customerId it acts for.");
         }
         yield issuer.customer(customerId);

@@ -1,9 +1,10 @@
 package dev.fieldguide.orders.shortlist;
 
+import dev.fieldguide.orders.errors.DomainException;
+import dev.fieldguide.orders.errors.DomainException.Kind;
 import dev.fieldguide.orders.catalog.ProductCache;
-import dev.fieldguide.orders.web.BusinessRuleException;
-import dev.fieldguide.orders.web.FieldProblem;
-import dev.fieldguide.orders.web.NotFoundException;
+import dev.fieldguide.orders.errors.FieldProblem;
+import dev.fieldguide.orders.errors.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -57,7 +57,7 @@ class ShortlistController {
     List<Long> entries = new ArrayList<>(entries(session));
     if (!entries.contains(productId)) {
       if (entries.size() >= MAX_ENTRIES) {
-        throw new BusinessRuleException(HttpStatus.CONFLICT, "SHORTLIST_FULL",
+        throw new DomainException(Kind.CONFLICT, "SHORTLIST_FULL",
             "A shortlist holds at most %d products; remove one first.".formatted(MAX_ENTRIES),
             List.of(new FieldProblem("productId", "shortlist is full")));
       }

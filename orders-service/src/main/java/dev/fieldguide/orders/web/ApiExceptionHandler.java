@@ -1,6 +1,9 @@
 package dev.fieldguide.orders.web;
 
+import dev.fieldguide.orders.errors.DomainException;
+import dev.fieldguide.orders.errors.FieldProblem;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -42,6 +45,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         "An unexpected error occurred. Quote the traceId when reporting it.");
     problem.setProperty(Problems.CODE, "INTERNAL_ERROR");
     return complete(problem, HttpStatus.INTERNAL_SERVER_ERROR, new HttpHeaders(), request);
+  }
+
+  /** A refusal from domain code: the status comes from its kind ({@link Problems#statusOf}). */
+  @ExceptionHandler(DomainException.class)
+  ResponseEntity<Object> refused(DomainException refusal, NativeWebRequest request) {
+    ProblemDetail problem = Problems.of(refusal);
+    HttpHeaders headers = new HttpHeaders();
+    Duration retryAfter = refusal.retryAfter();
+    if (retryAfter != null) {
+      headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter.toSeconds()));
+    }
+    return complete(problem, HttpStatusCode.valueOf(problem.getStatus()), headers, request);
   }
 
   @Override
@@ -97,7 +112,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   private static void validationFailed(ProblemDetail problem, List<FieldProblem> errors) {
     problem.setProperty(Problems.CODE, "VALIDATION_FAILED");
     problem.setDetail("The request has %d invalid field(s).".formatted(errors.size()));
-    problem.setProperty("errors", errors);
+    problem.setProperty(Problems.ERRORS, errors);
   }
 
   private static String messageOf(@Nullable String message) {

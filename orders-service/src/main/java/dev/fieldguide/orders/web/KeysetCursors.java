@@ -1,5 +1,7 @@
 package dev.fieldguide.orders.web;
 
+import dev.fieldguide.orders.errors.DomainException;
+import dev.fieldguide.orders.errors.DomainException.Kind;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -74,8 +76,8 @@ public class KeysetCursors {
   }
 
   /** A cursor that is not genuine or not for this request; also used for unparsable keys. */
-  public static BadRequestException invalid() {
-    return new BadRequestException("INVALID_CURSOR",
+  public static DomainException invalid() {
+    return new DomainException(Kind.INVALID, "INVALID_CURSOR",
         "The cursor is not valid for this list and filters; start again without a cursor.");
   }
 }

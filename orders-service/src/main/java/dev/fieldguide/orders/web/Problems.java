@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.web;
 
+import dev.fieldguide.orders.errors.DomainException;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -17,6 +18,8 @@ public final class Problems {
   public static final String CODE = "code";
   /** The request's trace id, so a client can quote it and an operator can find the trace. */
   public static final String TRACE_ID = "traceId";
+  /** One entry per field at fault ({@code FieldProblem}). */
+  static final String ERRORS = "errors";
 
   // RFC 9457 §4.2.1: "about:blank" says the status code is all the semantics there are; `code`
   // refines it for programs.
@@ -55,6 +58,31 @@ public final class Problems {
     if (problem.getTitle() == null) {
       HttpStatus known = HttpStatus.resolve(problem.getStatus());
       problem.setTitle(known != null ? known.getReasonPhrase() : "Error");
+    }
+    return problem;
+  }
+
+  /**
+   * The one place a domain refusal becomes an HTTP status; REST answers and GraphQL's
+   * classification both read it.
+   */
+  public static HttpStatus statusOf(DomainException.Kind kind) {
+    return switch (kind) {
+      case INVALID -> HttpStatus.BAD_REQUEST;
+      case FORBIDDEN -> HttpStatus.FORBIDDEN;
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case CONFLICT -> HttpStatus.CONFLICT;
+      case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+    };
+  }
+
+  /** The problem for a domain refusal: its status, detail, code and, if it has them, errors. */
+  static ProblemDetail of(DomainException refusal) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(statusOf(refusal.kind()),
+        refusal.detail());
+    problem.setProperty(CODE, refusal.code());
+    if (refusal.errors() != null) {
+      problem.setProperty(ERRORS, refusal.errors());
     }
     return problem;
   }

@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.web;
 
+import dev.fieldguide.orders.errors.FieldProblem;
 import java.util.List;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -21,7 +22,7 @@ final class RequestBodyProblem {
       String field = path(mismatch);
       problem.setProperty(Problems.CODE, "INVALID_FIELD_TYPE");
       problem.setDetail("Field '%s' has the wrong type.".formatted(field));
-      problem.setProperty("errors", List.of(new FieldProblem(field, "has the wrong type")));
+      problem.setProperty(Problems.ERRORS, List.of(new FieldProblem(field, "has the wrong type")));
     } else if (cause instanceof StreamReadException || cause instanceof JacksonException) {
       problem.setProperty(Problems.CODE, "MALFORMED_JSON");
       problem.setDetail("The request body is not valid JSON.");

@@ -2,7 +2,7 @@ package dev.fieldguide.orders.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fieldguide.orders.web.FieldProblem;
+import dev.fieldguide.orders.errors.FieldProblem;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

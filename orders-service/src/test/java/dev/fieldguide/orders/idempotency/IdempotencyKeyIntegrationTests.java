@@ -196,7 +196,8 @@ class IdempotencyKeyIntegrationTests {
         .query((rs, row) -> rs.getLong(1)).single()).isEqualTo(1);
     assertThat(jdbc.sql("""
         SELECT count(*) FROM outbox_events e JOIN orders o ON e.aggregate_id = o.id::text
-        WHERE o.customer_id = ?""").param(customer).query((rs, row) -> rs.getLong(1)).single())
+        WHERE e.aggregate_type = 'order' AND o.customer_id = ?""").param(customer)
+        .query((rs, row) -> rs.getLong(1)).single())
         .isEqualTo(1);
   }
 

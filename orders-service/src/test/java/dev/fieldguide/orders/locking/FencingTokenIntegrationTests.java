@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.fieldguide.orders.errors.DomainException;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.TestData;
-import dev.fieldguide.orders.web.BusinessRuleException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,8 +164,8 @@ class FencingTokenIntegrationTests {
     int counted = recount.recount(product, () -> {
       assertThat(locks.isHeld(resource)).isTrue();
       assertThatThrownBy(() -> recount.recount(product, () -> 99))
-          .isInstanceOfSatisfying(BusinessRuleException.class, e -> assertThat(
-              e.getBody().getProperties()).containsEntry("code", "RECOUNT_IN_PROGRESS"));
+          .isInstanceOfSatisfying(DomainException.class,
+              e -> assertThat(e.code()).isEqualTo("RECOUNT_IN_PROGRESS"));
       return 17;
     });
 

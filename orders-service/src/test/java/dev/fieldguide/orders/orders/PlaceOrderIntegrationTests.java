@@ -95,6 +95,24 @@ class PlaceOrderIntegrationTests {
   }
 
   @Test
+  void aTotalTooLargeForALongIsA400ProblemAndWritesNothing() {
+    long customer = data.customer();
+    long gold = data.productWithStock(500, 10);
+    jdbc.sql("UPDATE products SET price_cents = ? WHERE id = ?").params(Long.MAX_VALUE / 2, gold)
+        .update();
+    long orders = data.count("orders");
+
+    var response = place("""
+        {"customerId": %d, "lines": [{"productId": %d, "quantity": 3}]}""".formatted(customer,
+        gold));
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.jsonBody().path("code").asString()).isEqualTo("ORDER_TOTAL_TOO_LARGE");
+    assertThat(data.count("orders")).isEqualTo(orders);
+    assertThat(data.stockOf(gold)).isEqualTo(10);
+  }
+
+  @Test
   void fiftyOneLinesAreTooMany() {
     long customer = data.customer();
     List<String> lines = new ArrayList<>();

@@ -2,39 +2,42 @@ package dev.fieldguide.orders.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
-import dev.fieldguide.orders.support.TestData;
 import dev.fieldguide.orders.tracing.ContinuedTraces;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.jspecify.annotations.Nullable;
+import org.redisson.api.RStream;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.stream.StreamAddArgs;
+import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * D5/PG9: consumers apply each event once — also when the relay publishes it twice, and when a
- * consumer dies before acknowledging and another one reclaims the message.
+ * D5/PG9: the inbox applies each event once, read by its declared type and version — also when
+ * the relay publishes it twice and when a consumer dies before acknowledging; a message in a
+ * version the consumer cannot read is rejected, counted and left pending, never misread.
+ *
+ * <p>Each test has a stream of its own and a probe event, so no other test's messages meet it.
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class InboxConsumerIntegrationTests {
 
-  @Autowired
-  Api api;
+  private static final String PROBE = "probe";
 
   @Autowired
-  TestData data;
+  RedissonClient redisson;
 
   @Autowired
   JdbcClient jdbc;
@@ -43,155 +46,171 @@ class InboxConsumerIntegrationTests {
   TransactionTemplate transactions;
 
   @Autowired
-  OutboxRelay relay;
+  ContinuedTraces traces;
 
   @Autowired
-  RedisStreamPublisher publisher;
+  MeterRegistry meters;
 
   @Autowired
   OutboxProperties properties;
 
-  @Autowired
-  RedissonClient redisson;
-
-  @Autowired
-  NotificationHandler notifications;
-
-  @Autowired
-  SalesStatsHandler salesStats;
-
-  @Autowired
-  ContinuedTraces traces;
+  private final String stream = "inbox-test:" + UUID.randomUUID();
+  private final Probe probe = new Probe();
 
   @Test
-  void eachConsumerAppliesAnOrdersEventOnceEvenWhenItIsPublishedTwice() {
-    long orderId = placeOrder();
-    drainRelay();
-    OutboxEvent event = eventOf(orderId);
-    publisher.publish(event); // the relay crashed after XADD, before marking: published again
-    var notifier = consumer(notifications, "n-1", Duration.ofSeconds(30));
+  void anEventPublishedTwiceIsAppliedOnce() {
+    OutboxEvent event = probed(1, "{\"n\": 7}");
+    publish(event);
+    publish(event); // the relay crashed after XADD, before marking: published again
 
-    drain(notifier);
+    drain(consumer(probe, "c-1", Duration.ofSeconds(30)));
 
-    assertThat(count("SELECT count(*) FROM notifications WHERE order_id = ?", orderId)).isOne();
-    assertThat(count("SELECT count(*) FROM processed_events WHERE consumer = 'notifications'"
-        + " AND event_id = ?", event.id())).isOne();
+    assertThat(probe.applied).containsExactly(new InboxProbed(7));
+    assertThat(processedRows(event.id())).isOne();
+    assertThat(pending()).isZero();
   }
 
   @Test
   void aMessageLeftPendingByADeadConsumerIsReclaimedAndAppliedOnce() {
-    long orderId = placeOrder();
-    drainRelay();
-    AtomicBoolean crashed = new AtomicBoolean();
-    EventHandler dyingNotifier = new EventHandler() {
-      @Override
-      public String consumer() {
-        return notifications.consumer();
-      }
-
-      @Override
-      public void apply(Map<String, String> message) {
-        if (String.valueOf(orderId).equals(message.get("aggregateId"))
-            && crashed.compareAndSet(false, true)) {
-          throw new IllegalStateException("consumer died before commit and ack");
-        }
-        notifications.apply(message);
-      }
-    };
-    var doomed = consumer(dyingNotifier, "dies-" + UUID.randomUUID(), Duration.ofHours(1));
-    boolean died = false;
-    while (!died) {
-      try {
-        died = doomed.consumeOnce() == 0; // caught up without meeting the order: fail below
-      } catch (IllegalStateException expected) {
-        died = true; // the message stays pending for the dead consumer
-      }
+    OutboxEvent event = probed(1, "{\"n\": 8}");
+    publish(event);
+    probe.dieOn = event.id();
+    var doomed = consumer(probe, "dies", Duration.ofHours(1));
+    try {
+      doomed.consumeOnce();
+    } catch (IllegalStateException expected) {
+      // the message stays pending for the dead consumer
     }
-    assertThat(count("SELECT count(*) FROM notifications WHERE order_id = ?", orderId)).isZero();
+    assertThat(probe.applied).isEmpty();
+    assertThat(pending()).isOne();
 
-    var survivor = consumer(notifications, "survivor-" + UUID.randomUUID(), Duration.ZERO);
-    drain(survivor);
+    drain(consumer(probe, "survivor", Duration.ZERO));
 
-    assertThat(crashed).isTrue();
-    assertThat(count("SELECT count(*) FROM notifications WHERE order_id = ?", orderId)).isOne();
+    assertThat(probe.applied).containsExactly(new InboxProbed(8));
+    assertThat(processedRows(event.id())).isOne();
   }
 
   @Test
-  void salesStatsCountEveryOrderOnce() {
-    LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
-    var stats = consumer(salesStats, "s-1", Duration.ofSeconds(30));
-    drain(stats); // catch up with events of earlier tests
-    long before = count("SELECT coalesce(sum(orders), 0) FROM daily_sales WHERE day = ?", today);
+  void messagesOfOtherTypesAreAcknowledgedWithoutReachingTheConsumer() {
+    OutboxEvent other = new OutboxEvent(UUID.randomUUID(), "test", "1", "SomethingElse", 1,
+        "{\"n\": 1}", null, 0);
+    publish(other);
 
-    placeOrder();
-    placeOrder();
-    drainRelay();
-    drain(stats);
+    drain(consumer(probe, "c-1", Duration.ofSeconds(30)));
 
-    assertThat(count("SELECT orders FROM daily_sales WHERE day = ?", today))
-        .isEqualTo(before + 2);
+    assertThat(probe.applied).isEmpty();
+    assertThat(pending()).isZero();
+    assertThat(processedRows(other.id())).isZero();
   }
 
   @Test
-  void racingFirstUpsertsOfADayEndInOneRow() throws Exception {
-    LocalDate day = LocalDate.of(1999, 1, 1).plusDays(Math.floorMod(UUID.randomUUID()
-        .hashCode(), 3000));
-    var start = new CountDownLatch(1);
-    Callable<Void> upsert = () -> {
-      start.await();
-      transactions.executeWithoutResult(tx -> salesStats.count(day, 100));
-      return null;
-    };
-    try (var pool = Executors.newFixedThreadPool(8)) {
-      List<Future<Void>> results = new ArrayList<>();
-      for (int i = 0; i < 8; i++) {
-        results.add(pool.submit(upsert));
-      }
-      start.countDown();
-      for (Future<Void> result : results) {
-        result.get();
-      }
+  void anUnknownVersionIsRejectedCountedAndLeftPending(CapturedOutput output) {
+    double rejectedBefore = rejected();
+    OutboxEvent newer = probed(2, "{\"n\": 9, \"note\": \"v2\"}");
+    publish(newer);
+
+    drain(consumer(probe, "c-1", Duration.ofSeconds(30)));
+
+    assertThat(probe.applied).isEmpty();
+    assertThat(pending()).as("left for a consumer that reads v2").isOne();
+    assertThat(processedRows(newer.id())).isZero();
+    assertThat(rejected()).isEqualTo(rejectedBefore + 1);
+    assertThat(output.getAll()).contains("Event " + newer.id() + " (InboxProbed v2) rejected by "
+        + PROBE + ": it reads InboxProbed v1 only");
+  }
+
+  @Test
+  void aPayloadThatIsNotItsDeclaredVersionIsRejectedNotReadWithDefaults() {
+    double rejectedBefore = rejected();
+    publish(probed(1, "{}")); // Jackson alone would read n as 0
+
+    drain(consumer(probe, "c-1", Duration.ofSeconds(30)));
+
+    assertThat(probe.applied).isEmpty();
+    assertThat(pending()).isOne();
+    assertThat(rejected()).isEqualTo(rejectedBefore + 1);
+  }
+
+  @Test
+  void aMessageFromBeforeVersionsTravelledIsReadAsVersionOne() {
+    UUID eventId = UUID.randomUUID();
+    messages().add(StreamAddArgs.entries(Map.of("eventId", eventId.toString(), "type",
+        "InboxProbed", "aggregateType", "test", "aggregateId", "1", "payload", "{\"n\": 3}")));
+
+    drain(consumer(probe, "c-1", Duration.ofSeconds(30)));
+
+    assertThat(probe.applied).containsExactly(new InboxProbed(3));
+    assertThat(pending()).isZero();
+  }
+
+  /** A test event: declared like a real one, but only this class publishes and reads it. */
+  @StreamEvent(type = "InboxProbed", version = 1)
+  record InboxProbed(long n) {}
+
+  /** Records what it applies; dies (throws before the commit) once on {@link #dieOn}. */
+  static final class Probe implements EventConsumer<InboxProbed> {
+    final List<InboxProbed> applied = new CopyOnWriteArrayList<>();
+    volatile @Nullable UUID dieOn;
+
+    @Override
+    public String name() {
+      return PROBE;
     }
 
-    assertThat(count("SELECT count(*) FROM daily_sales WHERE day = ?", day)).isOne();
-    assertThat(count("SELECT orders FROM daily_sales WHERE day = ?", day)).isEqualTo(8);
-    assertThat(count("SELECT revenue_cents FROM daily_sales WHERE day = ?", day)).isEqualTo(800);
+    @Override
+    public Class<InboxProbed> eventType() {
+      return InboxProbed.class;
+    }
+
+    @Override
+    public void apply(InboxProbed event, EventMetadata metadata) {
+      if (metadata.eventId().equals(dieOn)) {
+        dieOn = null;
+        throw new IllegalStateException("consumer died before commit and ack");
+      }
+      applied.add(event);
+    }
   }
 
-  private InboxConsumer consumer(EventHandler handler, String name, Duration reclaimAfter) {
-    return new InboxConsumer(redisson, properties.stream(), jdbc, transactions, handler, name,
-        reclaimAfter, traces);
+  private InboxConsumer<InboxProbed> consumer(Probe consumer, String name, Duration reclaimAfter) {
+    return new InboxConsumer<>(
+        new Inbox(redisson, stream, jdbc, transactions, traces, meters), consumer, name,
+        reclaimAfter);
   }
 
-  private long placeOrder() {
-    var placed = api.post("/api/v1/orders", """
-        {"customerId": %d, "lines": [{"productId": %d, "quantity": 1}]}"""
-        .formatted(data.customer(), data.productWithStock(250, 5)),
-        Map.of("Content-Type", "application/json", "Idempotency-Key",
-            UUID.randomUUID().toString()));
-    return placed.jsonBody().path("id").asLong();
+  private static OutboxEvent probed(int version, String payload) {
+    return new OutboxEvent(UUID.randomUUID(), "test", "1", "InboxProbed", version, payload, null,
+        0);
   }
 
-  private OutboxEvent eventOf(long orderId) {
-    return jdbc.sql("SELECT " + OutboxEvent.COLUMNS
-        + " FROM outbox_events WHERE aggregate_type = 'order' AND aggregate_id = ?")
-        .param(String.valueOf(orderId)).query(OutboxEvent.ROW).single();
+  private void publish(OutboxEvent event) {
+    new RedisStreamPublisher(redisson, new OutboxProperties(stream,
+        properties.streamMaxLength(), properties.batchSize(), properties.maxAttempts(),
+        properties.firstRetry(), properties.maxRetry(), properties.reclaimAfter()))
+        .publish(event);
   }
 
-  /** Consumes until the group has nothing new or reclaimable; the stream holds earlier tests' events. */
-  private static void drain(InboxConsumer consumer) {
+  private RStream<String, String> messages() {
+    return redisson.getStream(stream, StringCodec.INSTANCE);
+  }
+
+  private long pending() {
+    return messages().getPendingInfo(PROBE).getTotal();
+  }
+
+  private double rejected() {
+    return meters.counter("fieldguide.inbox.rejected", "consumer", PROBE).count();
+  }
+
+  private long processedRows(UUID eventId) {
+    return jdbc.sql("SELECT count(*) FROM processed_events WHERE consumer = ? AND event_id = ?")
+        .params(PROBE, eventId).query(Long.class).single();
+  }
+
+  /** Consumes until the group has nothing new or reclaimable. */
+  private static void drain(InboxConsumer<?> consumer) {
     while (consumer.consumeOnce() > 0) {
       // next batch
     }
-  }
-
-  private void drainRelay() {
-    while (relay.relayOnce() > 0) {
-      // claim until nothing is due
-    }
-  }
-
-  private long count(String sql, Object parameter) {
-    return jdbc.sql(sql).param(parameter).query((rs, row) -> rs.getLong(1)).single();
   }
 }

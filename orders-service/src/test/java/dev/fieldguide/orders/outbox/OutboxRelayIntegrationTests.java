@@ -63,7 +63,7 @@ class OutboxRelayIntegrationTests {
   RedissonClient redisson;
 
   @Test
-  void aPlacedOrdersEventReachesTheStreamWithItsIdAndTraceparent() {
+  void aPlacedOrdersEventReachesTheStreamWithItsIdTypeVersionAndTraceparent() {
     String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
     var placed = api.post("/api/v1/orders", """
         {"customerId": %d, "lines": [{"productId": %d, "quantity": 1}]}"""
@@ -79,7 +79,8 @@ class OutboxRelayIntegrationTests {
     drain();
 
     Map<String, String> message = streamMessages().getOrDefault(eventId.toString(), Map.of());
-    assertThat(message).containsEntry("type", "OrderPlaced").containsEntry("aggregateId", orderId);
+    assertThat(message).containsEntry("type", "OrderPlaced").containsEntry("version", "1")
+        .containsEntry("aggregateId", orderId);
     assertThat(message.getOrDefault("traceparent", "")).startsWith("00-" + traceId + "-");
     assertThat(jdbc.sql("SELECT status FROM outbox_events WHERE id = ?").param(eventId)
         .query(String.class).single()).isEqualTo("SENT");
@@ -114,6 +115,9 @@ class OutboxRelayIntegrationTests {
         .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
     assertThat(published).hasSize(300);
     assertThat(published.values()).containsOnly(1L);
+    assertThat(streamMessages().get(ids.iterator().next()))
+        .as("a row written without a version, as before V22, travels as version 1")
+        .containsEntry("version", "1");
   }
 
   @Test

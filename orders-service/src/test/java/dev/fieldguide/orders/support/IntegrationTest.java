@@ -20,5 +20,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import({Fixtures.class, ContainerServices.class, StatementCounter.class, Api.class,
-    TestData.class, SecondInstance.class, SpanCapture.class, DomainEventListeners.class})
+    TestData.class, SecondInstance.class, SpanCapture.class, EventDelivery.class,
+    DomainEventListeners.class})
 public @interface IntegrationTest {}

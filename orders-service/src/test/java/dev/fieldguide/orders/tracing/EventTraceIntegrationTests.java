@@ -2,9 +2,8 @@ package dev.fieldguide.orders.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fieldguide.orders.outbox.InboxConsumer;
-import dev.fieldguide.orders.outbox.OutboxRelay;
 import dev.fieldguide.orders.support.Api;
+import dev.fieldguide.orders.support.EventDelivery;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.TestData;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -33,10 +32,7 @@ class EventTraceIntegrationTests {
   TestData data;
 
   @Autowired
-  OutboxRelay relay;
-
-  @Autowired
-  List<InboxConsumer> consumers;
+  EventDelivery events;
 
   @Autowired
   InMemorySpanExporter spans;
@@ -51,14 +47,7 @@ class EventTraceIntegrationTests {
             UUID.randomUUID().toString(), "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
     assertThat(placed.status()).isEqualTo(201);
 
-    while (relay.relayOnce() > 0) {
-      // publish everything due, this order's event included
-    }
-    consumers.forEach(consumer -> {
-      while (consumer.consumeOnce() > 0) {
-        // the stream also holds earlier tests' events
-      }
-    });
+    events.deliverAll();
 
     List<SpanData> consumed = spans.getFinishedSpanItems().stream()
         .filter(span -> span.getTraceId().equals(traceId)).toList();

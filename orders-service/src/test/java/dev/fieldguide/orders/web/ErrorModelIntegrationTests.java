@@ -8,6 +8,7 @@ import dev.fieldguide.orders.support.IntegrationTest;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -144,6 +145,30 @@ class ErrorModelIntegrationTests {
       var response = api.get("/api/v1/products/abc", Map.of("Accept", "text/html"));
 
       assertProblem(response, 400, "INVALID_PARAMETER");
+    }
+  }
+
+  @Nested
+  class DomainRefusals {
+
+    @Test
+    void aRefusalNamesItsCodeAndTheFieldsAtFaultAndNothingElse() {
+      var response = api.post("/api/v1/orders", """
+          {"customerId": 987654321, "lines": [{"productId": 1, "quantity": 1}]}""",
+          Map.of("Content-Type", JSON, "Idempotency-Key", UUID.randomUUID().toString()));
+
+      JsonNode problem = assertProblem(response, 404, "CUSTOMER_NOT_FOUND");
+      assertThat(problem.propertyNames()).containsExactlyInAnyOrder("type", "title", "status",
+          "detail", "instance", "code", "errors", "traceId");
+      assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("customerId");
+    }
+
+    @Test
+    void aRefusalAboutNoFieldHasNoErrorsMember() {
+      JsonNode problem = assertProblem(api.get("/api/v1/orders/987654321"), 404,
+          "ORDER_NOT_FOUND");
+
+      assertThat(problem.has("errors")).isFalse();
     }
   }
 

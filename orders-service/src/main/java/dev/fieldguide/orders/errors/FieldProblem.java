@@ -1,4 +1,4 @@
-package dev.fieldguide.orders.web;
+package dev.fieldguide.orders.errors;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,12 +1,12 @@
-package dev.fieldguide.orders.outbox;
+package dev.fieldguide.orders.reporting;
 
-import java.time.Instant;
+import dev.fieldguide.orders.orders.Order;
+import dev.fieldguide.orders.outbox.EventConsumer;
+import dev.fieldguide.orders.outbox.EventMetadata;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Consumer {@code sales-stats}: per-day order count and revenue. PG9: the counter row is created or
@@ -14,26 +14,27 @@ import tools.jackson.databind.json.JsonMapper;
  * racing each other still end in one row with both counted.
  */
 @Component
-class SalesStatsHandler implements EventHandler {
+class SalesStatsConsumer implements EventConsumer<Order.OrderPlaced> {
 
   private final JdbcClient jdbc;
-  private final JsonMapper json;
 
-  SalesStatsHandler(JdbcClient jdbc, JsonMapper json) {
+  SalesStatsConsumer(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.json = json;
   }
 
   @Override
-  public String consumer() {
+  public String name() {
     return "sales-stats";
   }
 
   @Override
-  public void apply(Map<String, String> message) {
-    EventHandler.orderPlaced(message, json).ifPresent(order -> count(
-        LocalDate.ofInstant(Instant.parse(order.path("placedAt").asString()), ZoneOffset.UTC),
-        order.path("totalCents").asLong()));
+  public Class<Order.OrderPlaced> eventType() {
+    return Order.OrderPlaced.class;
+  }
+
+  @Override
+  public void apply(Order.OrderPlaced placed, EventMetadata metadata) {
+    count(LocalDate.ofInstant(placed.placedAt(), ZoneOffset.UTC), placed.totalCents());
   }
 
   void count(LocalDate day, long revenueCents) {

@@ -1,0 +1,13 @@
+/**
+ * D5 — the customer hears about a placed order once, however often its event arrives.
+ *
+ * <p>{@code NotificationConsumer} reads {@code OrderPlaced} from the stream through the outbox's
+ * idempotent inbox, so the notification row and the "processed" mark commit together; a row
+ * stands in for the e-mail.
+ *
+ * @see dev.fieldguide.orders.notifications.NotificationConsumerIntegrationTests
+ */
+@NullMarked
+package dev.fieldguide.orders.notifications;
+
+import org.jspecify.annotations.NullMarked;

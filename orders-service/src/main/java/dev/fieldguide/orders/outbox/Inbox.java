@@ -1,0 +1,14 @@
+package dev.fieldguide.orders.outbox;
+
+import dev.fieldguide.orders.tracing.ContinuedTraces;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.redisson.api.RedissonClient;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What every consumer group of one stream shares: the stream, the database holding the inbox
+ * ({@code processed_events}), the tracer that continues each event's trace, and the meters.
+ */
+record Inbox(RedissonClient redisson, String stream, JdbcClient jdbc,
+    TransactionTemplate transactions, ContinuedTraces traces, MeterRegistry meters) {}

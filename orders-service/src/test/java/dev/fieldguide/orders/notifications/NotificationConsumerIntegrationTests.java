@@ -1,0 +1,62 @@
+package dev.fieldguide.orders.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fieldguide.orders.support.Api;
+import dev.fieldguide.orders.support.EventDelivery;
+import dev.fieldguide.orders.support.IntegrationTest;
+import dev.fieldguide.orders.support.TestData;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * D5: a placed order's customer is notified once — also when the event reaches the stream a
+ * second time, as it does when the relay dies between publishing and marking the row sent.
+ */
+@IntegrationTest
+class NotificationConsumerIntegrationTests {
+
+  @Autowired
+  Api api;
+
+  @Autowired
+  TestData data;
+
+  @Autowired
+  JdbcClient jdbc;
+
+  @Autowired
+  EventDelivery events;
+
+  @Test
+  void aPlacedOrdersCustomerIsNotifiedOnceEvenWhenItsEventIsPublishedTwice() {
+    long customer = data.customer();
+    long orderId = api.post("/api/v1/orders", """
+        {"customerId": %d, "lines": [{"productId": %d, "quantity": 1}]}"""
+        .formatted(customer, data.productWithStock(250, 5)),
+        Map.of("Content-Type", "application/json", "Idempotency-Key",
+            UUID.randomUUID().toString()))
+        .jsonBody().path("id").asLong();
+    events.deliverAll();
+    assertThat(notificationsOf(orderId)).isOne();
+
+    // The relay published, then died before marking the row: it is published again.
+    jdbc.sql("""
+        UPDATE outbox_events SET status = 'PENDING', next_attempt_at = now()
+        WHERE aggregate_type = 'order' AND aggregate_id = ?
+        """).param(String.valueOf(orderId)).update();
+    events.deliverAll();
+
+    assertThat(notificationsOf(orderId)).isOne();
+    assertThat(jdbc.sql("SELECT customer_id FROM notifications WHERE order_id = ?").param(orderId)
+        .query(Long.class).single()).isEqualTo(customer);
+  }
+
+  private long notificationsOf(long orderId) {
+    return jdbc.sql("SELECT count(*) FROM notifications WHERE order_id = ?").param(orderId)
+        .query(Long.class).single();
+  }
+}
