@@ -10,7 +10,9 @@
  *
  * @see dev.fieldguide.orders.audit.AuditLogIntegrationTests
  */
+@ApplicationModule(displayName = "audit (A4)", allowedDependencies = {"web"})
 @NullMarked
 package dev.fieldguide.orders.audit;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

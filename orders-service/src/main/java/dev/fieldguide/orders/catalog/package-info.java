@@ -14,7 +14,10 @@
  * @see dev.fieldguide.orders.catalog.ProductAttributesIntegrationTests
  * @see dev.fieldguide.orders.catalog.ProductCacheIntegrationTests
  */
+@ApplicationModule(displayName = "catalog (R1, D7, PG2, PG5)", allowedDependencies = {"db",
+    "errors", "productviews", "redis", "web"})
 @NullMarked
 package dev.fieldguide.orders.catalog;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -13,7 +13,9 @@
  * @see dev.fieldguide.orders.db.TransactionRetryIntegrationTests
  * @see dev.fieldguide.orders.db.ReadReplicaRoutingIntegrationTests
  */
+@ApplicationModule(displayName = "db (PG1, PG4, D7)", allowedDependencies = {})
 @NullMarked
 package dev.fieldguide.orders.db;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -8,7 +8,9 @@
  * @see dev.fieldguide.orders.web.ErrorModelIntegrationTests
  * @see dev.fieldguide.orders.errors.OnlyTheWebLayerNamesStatusesTests
  */
+@ApplicationModule(displayName = "errors (A5)", allowedDependencies = {})
 @NullMarked
 package dev.fieldguide.orders.errors;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -12,7 +12,10 @@
  * @see dev.fieldguide.orders.graphql.OrderGraphQlBatchingIntegrationTests
  * @see dev.fieldguide.orders.graphql.OrderGraphQlErrorsIntegrationTests
  */
+@ApplicationModule(displayName = "graphql (A3)", allowedDependencies = {"errors", "orders",
+    "security", "web"})
 @NullMarked
 package dev.fieldguide.orders.graphql;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -8,7 +8,10 @@
  *
  * @see dev.fieldguide.orders.idempotency.IdempotencyKeyIntegrationTests
  */
+@ApplicationModule(displayName = "idempotency (A2)", allowedDependencies = {"jobs", "security",
+    "web"})
 @NullMarked
 package dev.fieldguide.orders.idempotency;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -28,7 +28,9 @@
  * @see dev.fieldguide.orders.jobs.ResumableJobIntegrationTests
  * @see dev.fieldguide.orders.jobs.JobWorkflowIntegrationTests
  */
+@ApplicationModule(displayName = "jobs (C1, C3-C10)", allowedDependencies = {"errors", "tracing"})
 @NullMarked
 package dev.fieldguide.orders.jobs;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -8,7 +8,9 @@
  * @see dev.fieldguide.orders.locking.DistributedLockIntegrationTests
  * @see dev.fieldguide.orders.locking.FencingTokenIntegrationTests
  */
+@ApplicationModule(displayName = "locking (R3)", allowedDependencies = {"errors", "redis"})
 @NullMarked
 package dev.fieldguide.orders.locking;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -9,7 +9,9 @@
  * @see dev.fieldguide.orders.logging.JsonLogLinesTests
  * @see dev.fieldguide.orders.web.AccessLogIntegrationTests
  */
+@ApplicationModule(displayName = "logging (O3)", allowedDependencies = {})
 @NullMarked
 package dev.fieldguide.orders.logging;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -6,7 +6,9 @@
  *
  * @see dev.fieldguide.orders.loyalty.IdempotentTaskIntegrationTests
  */
+@ApplicationModule(displayName = "loyalty (C2)", allowedDependencies = {"jobs"})
 @NullMarked
 package dev.fieldguide.orders.loyalty;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -17,7 +17,9 @@
  * @see dev.fieldguide.orders.migrations.OnlineMigrationIntegrationTests
  * @see dev.fieldguide.orders.migrations.PreviousReleaseMigrationIntegrationTests
  */
+@ApplicationModule(displayName = "migrations (D3, PG6)", allowedDependencies = {"jobs"})
 @NullMarked
 package dev.fieldguide.orders.migrations;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -7,7 +7,9 @@
  *
  * @see dev.fieldguide.orders.notifications.NotificationConsumerIntegrationTests
  */
+@ApplicationModule(displayName = "notifications (D5)", allowedDependencies = {"orders", "outbox"})
 @NullMarked
 package dev.fieldguide.orders.notifications;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -16,7 +16,10 @@
  * @see dev.fieldguide.orders.orders.OrderTests
  * @see dev.fieldguide.orders.orders.PlaceOrderIntegrationTests
  */
+@ApplicationModule(displayName = "orders (D1, D2, D4, D8, PG3)", allowedDependencies = {"catalog",
+    "db", "errors", "outbox", "security", "web"})
 @NullMarked
 package dev.fieldguide.orders.orders;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -12,7 +12,9 @@
  * @see dev.fieldguide.orders.outbox.InboxConsumerIntegrationTests
  * @see dev.fieldguide.orders.outbox.StreamEventContractTests
  */
+@ApplicationModule(displayName = "outbox (D5, PG9)", allowedDependencies = {"tracing"})
 @NullMarked
 package dev.fieldguide.orders.outbox;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -7,7 +7,9 @@
  *
  * @see dev.fieldguide.orders.productviews.ProductViewCounterIntegrationTests
  */
+@ApplicationModule(displayName = "productviews (R5)", allowedDependencies = {"errors", "redis"})
 @NullMarked
 package dev.fieldguide.orders.productviews;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

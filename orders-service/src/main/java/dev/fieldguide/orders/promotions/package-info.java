@@ -9,7 +9,9 @@
  *
  * @see dev.fieldguide.orders.promotions.PromotionsIntegrationTests
  */
+@ApplicationModule(displayName = "promotions (PG2)", allowedDependencies = {"errors"})
 @NullMarked
 package dev.fieldguide.orders.promotions;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -8,7 +8,10 @@
  *
  * @see dev.fieldguide.orders.ratelimit.RateLimitIntegrationTests
  */
+@ApplicationModule(displayName = "ratelimit (R4)", allowedDependencies = {"redis", "security",
+    "web"})
 @NullMarked
 package dev.fieldguide.orders.ratelimit;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -9,7 +9,9 @@
  *
  * @see dev.fieldguide.orders.redis.RedisKeyDisciplineIntegrationTests
  */
+@ApplicationModule(displayName = "redis (R2)", allowedDependencies = {})
 @NullMarked
 package dev.fieldguide.orders.redis;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

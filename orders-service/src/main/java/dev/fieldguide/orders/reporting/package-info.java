@@ -14,7 +14,10 @@
  * @see dev.fieldguide.orders.reporting.DailySalesApiIntegrationTests
  * @see dev.fieldguide.orders.reporting.SalesStatsConsumerIntegrationTests
  */
+@ApplicationModule(displayName = "reporting (PG8, PG9)", allowedDependencies = {"errors", "jobs",
+    "orders", "outbox"})
 @NullMarked
 package dev.fieldguide.orders.reporting;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -13,7 +13,10 @@
  * @see dev.fieldguide.orders.security.TokenVerificationIntegrationTests
  * @see dev.fieldguide.orders.security.SecuritySettingsIntegrationTests
  */
+@ApplicationModule(displayName = "security (A4, D6)", allowedDependencies = {"audit", "errors",
+    "web"})
 @NullMarked
 package dev.fieldguide.orders.security;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

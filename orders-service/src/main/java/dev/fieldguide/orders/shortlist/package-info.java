@@ -7,7 +7,9 @@
  *
  * @see dev.fieldguide.orders.shortlist.ShortlistSessionIntegrationTests
  */
+@ApplicationModule(displayName = "shortlist (R5)", allowedDependencies = {"catalog", "errors"})
 @NullMarked
 package dev.fieldguide.orders.shortlist;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

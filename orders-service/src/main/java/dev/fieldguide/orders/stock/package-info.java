@@ -12,7 +12,9 @@
  * @see dev.fieldguide.orders.stock.StockGrpcPortIntegrationTests
  * @see dev.fieldguide.orders.stock.StatusMappingTests
  */
+@ApplicationModule(displayName = "stock (A3, gRPC)", allowedDependencies = {"catalog"})
 @NullMarked
 package dev.fieldguide.orders.stock;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

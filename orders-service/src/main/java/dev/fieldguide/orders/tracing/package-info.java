@@ -11,7 +11,9 @@
  * @see dev.fieldguide.orders.jobs.JobApiIntegrationTests
  * @see dev.fieldguide.orders.tracing.EventTraceIntegrationTests
  */
+@ApplicationModule(displayName = "tracing (O2)", allowedDependencies = {})
 @NullMarked
 package dev.fieldguide.orders.tracing;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -8,7 +8,9 @@
  *
  * @see dev.fieldguide.orders.web.ErrorModelIntegrationTests
  */
+@ApplicationModule(displayName = "web (A5, D8)", allowedDependencies = {"errors"})
 @NullMarked
 package dev.fieldguide.orders.web;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
