@@ -6,7 +6,7 @@ import java.util.List;
  * A named limit for a set of routes: a bucket of {@code capacity} tokens (the burst) refilled at
  * {@code refillPerSecond}; each request takes one token. Every client has its own bucket.
  *
- * @param paths path patterns ({@code /api/v1/orders/**}); the first policy matching wins
+ * @param paths path patterns ({@code /api/v1/orders/**}); the most specific match wins
  */
 public record RateLimitPolicy(String name, List<String> paths, int capacity,
     double refillPerSecond) {
