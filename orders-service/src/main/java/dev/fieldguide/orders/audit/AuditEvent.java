@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /** One row of the audit log, as operators read it. */
 public record AuditEvent(long id, Instant occurredAt, @Nullable String actor, String action,
-    Outcome outcome, int status, @Nullable String reason, String requestId, String clientIp) {
+    Outcome outcome, int status, @Nullable String reason, String requestId,
+    @Nullable String clientIp) {
 
   /** How the audited request ended. */
   public enum Outcome {

@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.audit;
 
+import dev.fieldguide.orders.web.ClientAddress;
 import dev.fieldguide.orders.web.RequestCorrelation;
 import jakarta.servlet.http.HttpServletRequest;
 import io.micrometer.core.instrument.Counter;
@@ -62,7 +63,8 @@ public class AuditLog {
         """)
         .param(actor).param(action)
         .param(outcome.name()).param(status).param(reason)
-        .param(RequestCorrelation.requestId(request)).param(request.getRemoteAddr())
+        .param(RequestCorrelation.requestId(request))
+        .param(ClientAddress.of(request).orElse(null))
         .update());
   }
 

@@ -22,7 +22,10 @@ final class AccessRules {
       PATHS.matcher("/error"),
       PATHS.matcher(HttpMethod.POST, "/dev/tokens"),
       PATHS.matcher(HttpMethod.GET, "/api/v1/products"),
-      PATHS.matcher(HttpMethod.GET, "/api/v1/products/**"));
+      PATHS.matcher(HttpMethod.GET, "/api/v1/products/**"),
+      // HEAD is GET without the body (RFC 9110 §9.3.2), and Spring MVC serves it from the GET.
+      PATHS.matcher(HttpMethod.HEAD, "/api/v1/products"),
+      PATHS.matcher(HttpMethod.HEAD, "/api/v1/products/**"));
 
   /**
    * The anonymous visitor's shortlist, kept in a cookie session: public, and so the one place

@@ -23,15 +23,15 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * A4 and D6: the one filter chain. Bearer tokens (stateless, so no CSRF) for the API; a CSRF
- * token for the one cookie-session resource; role rules from {@link AccessRules}; the security
- * headers; CORS from an allowlist; HTTPS redirect when configured.
+ * token for the one cookie-session resource; role rules from {@link AccessRules}; HTTPS redirect
+ * when configured. CORS ({@link CorsRequests}) and the security headers run as servlet filters
+ * ahead of it, so refusals the chain never sees get them too.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApiSecurityProperties.class)
@@ -57,14 +57,12 @@ class SecurityConfiguration {
             .requireCsrfProtectionMatcher(request -> AccessRules.COOKIE_SESSION.matches(request)
                 && !isSafe(request.getMethod())))
         .addFilterAfter(new CsrfTokenCookie(), CsrfFilter.class)
-        .cors(Customizer.withDefaults())
-        .headers(headers -> headers
-            .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
-                .maxAgeInSeconds(Duration.ofDays(365).toSeconds()))
-            .frameOptions(frame -> frame.deny())
-            .contentSecurityPolicy(csp -> csp.policyDirectives(
-                "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"))
-            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+        // Both happen before this chain, for every response and request alike: the security
+        // headers in web.SecurityHeaders, CORS in CorsRequests (FilterOrder lists them). The
+        // chain keeps one header writer: Cache-Control, added on commit when a response has none,
+        // so the ETag filter has already tagged a read by then.
+        .cors(cors -> cors.disable())
+        .headers(headers -> headers.defaultsDisabled().cacheControl(Customizer.withDefaults()))
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(AccessRules.PUBLIC).permitAll()
             .requestMatchers(AccessRules.COOKIE_SESSION).permitAll()
@@ -128,6 +126,12 @@ class SecurityConfiguration {
     source.registerCorsConfiguration("/api/**", cors);
     source.registerCorsConfiguration("/graphql", cors);
     return source;
+  }
+
+  @Bean
+  FilterRegistrationBean<CorsRequests> corsRequests(CorsConfigurationSource corsConfigurationSource,
+      ProblemResponseWriter problems) {
+    return FilterOrder.CORS.register(new CorsRequests(corsConfigurationSource, problems));
   }
 
   @Bean

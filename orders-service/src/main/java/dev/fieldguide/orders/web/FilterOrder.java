@@ -16,13 +16,22 @@ public enum FilterOrder {
 
   /** Request id and trace id in the MDC and on the response, for everything below, refusals too. */
   CORRELATION(Ordered.HIGHEST_PRECEDENCE),
+  /** The security headers on every response, refusals below included (D6). */
+  SECURITY_HEADERS(Ordered.HIGHEST_PRECEDENCE + 2),
+  /** An error answer still without a body leaves with a problem (A5). */
+  PROBLEM_BODIES(Ordered.HIGHEST_PRECEDENCE + 3),
   /** An unexpected {@code Host} is a 400 before anything reads it (D6). */
   HOST_ALLOWLIST(Ordered.HIGHEST_PRECEDENCE + 5),
   /** A body over the cap is a 413 before anyone buffers it (API4). */
   BODY_LIMIT(Ordered.HIGHEST_PRECEDENCE + 10),
   /**
-   * Spring Security's chain (A4): token authentication, CSRF, CORS, security headers,
-   * authorization and the admin audit. Boot registers it at {@code spring.security.filter.order},
+   * Cross-origin calls from the allowlist only, before authentication: a preflight carries no
+   * token, so it is answered here (D6).
+   */
+  CORS(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10),
+  /**
+   * Spring Security's chain (A4): token authentication, CSRF, authorization and the admin
+   * audit. Boot registers it at {@code spring.security.filter.order},
    * whose default this is; its inner filters are ordered by Spring Security itself.
    */
   SECURITY(SecurityFilterProperties.DEFAULT_FILTER_ORDER),

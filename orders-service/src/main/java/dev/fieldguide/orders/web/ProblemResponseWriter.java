@@ -26,6 +26,7 @@ public class ProblemResponseWriter {
       ProblemDetail problem, String defaultCode) throws IOException {
     Problems.complete(problem, defaultCode, request);
     response.setStatus(problem.getStatus());
+    SecurityHeaders.notStored(response);
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     mapper.writeValue(response.getOutputStream(), problem);
   }

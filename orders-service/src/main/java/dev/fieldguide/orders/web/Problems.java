@@ -4,6 +4,8 @@ import dev.fieldguide.orders.errors.DomainException;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -48,9 +50,8 @@ public final class Problems {
     if (problem.getInstance() == null) {
       // On the error page the original path is an attribute; the request URI is /error.
       Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-      problem.setInstance(URI.create(original instanceof String path
-          ? path
-          : request.getRequestURI()));
+      instanceOf(original instanceof String path ? path : request.getRequestURI())
+          .ifPresent(problem::setInstance);
     }
     if (problem.getType() == null) {
       problem.setType(ABOUT_BLANK);
@@ -60,6 +61,18 @@ public final class Problems {
       problem.setTitle(known != null ? known.getReasonPhrase() : "Error");
     }
     return problem;
+  }
+
+  /** The path as the problem's {@code instance}; none when the path is not a valid URI itself. */
+  private static Optional<URI> instanceOf(@Nullable String path) {
+    if (path == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new URI(path));
+    } catch (URISyntaxException e) {
+      return Optional.empty();
+    }
   }
 
   /**

@@ -9,7 +9,8 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
 /**
  * The web package's filters, each at its place in {@link FilterOrder}: request correlation, the
- * body limit and the conditional-GET tags.
+ * security headers, problem bodies for bare error answers, the body limit and the conditional-GET
+ * tags.
  */
 @Configuration(proxyBeanMethods = false)
 class WebFilters {
@@ -17,6 +18,16 @@ class WebFilters {
   @Bean
   FilterRegistrationBean<RequestCorrelation> requestCorrelation() {
     return FilterOrder.CORRELATION.register(new RequestCorrelation());
+  }
+
+  @Bean
+  FilterRegistrationBean<SecurityHeaders> securityHeaders() {
+    return FilterOrder.SECURITY_HEADERS.register(new SecurityHeaders());
+  }
+
+  @Bean
+  FilterRegistrationBean<ProblemBodies> problemBodies(ProblemResponseWriter problems) {
+    return FilterOrder.PROBLEM_BODIES.register(new ProblemBodies(problems));
   }
 
   @Bean

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.TestData;
+import java.net.http.HttpRequest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** {@code GET /api/v1/products/{id}} returns the contract's fields, attributes from JSONB. */
+/**
+ * {@code GET /api/v1/products/{id}} returns the contract's fields, attributes from JSONB; a
+ * {@code HEAD} is answered the same way, without the body.
+ */
 @IntegrationTest
 class ProductApiIntegrationTests {
 
@@ -34,5 +38,18 @@ class ProductApiIntegrationTests {
     assertThat(body.path("priceCents").asLong()).isEqualTo(25_900);
     assertThat(body.path("attributes").path("material").asString()).isEqualTo("oak");
     assertThat(body.path("attributes").path("color").asString()).isEqualTo("brown");
+  }
+
+  /** RFC 9110: HEAD is GET without the body; a public read stays public for it too. */
+  @Test
+  void aHeadOfAProductIsAnsweredLikeItsGetWithoutABody() {
+    long id = data.product("Pine Shelf", 4_900, Map.of());
+
+    var head = api.anonymous().send("HEAD", "/api/v1/products/" + id,
+        HttpRequest.BodyPublishers.noBody(), Map.of());
+
+    assertThat(head.status()).isEqualTo(200);
+    assertThat(head.header("Content-Type")).isEqualTo("application/json");
+    assertThat(head.body()).isEmpty();
   }
 }

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,6 +50,26 @@ class AuditLogIntegrationTests {
         .containsEntry("action", "PATCH /api/v1/products/" + product)
         .containsEntry("outcome", "SUCCEEDED").containsEntry("status", 200)
         .containsEntry("client_ip", "127.0.0.1");
+  }
+
+  /**
+   * The test client connects from loopback, a trusted proxy by default, so Tomcat takes the
+   * address from {@code X-Forwarded-For}: a real address is stored canonical, anything else not
+   * at all (it used to be stored as sent).
+   */
+  @ParameterizedTest(name = "X-Forwarded-For: {0} -> {1}")
+  @CsvSource(nullValues = "none", value = {
+      "203.0.113.9, 203.0.113.9",
+      "2001:DB8:0:0:0:0:0:1, 2001:db8:0:0:0:0:0:1",
+      "<script>x</script>, none",
+      "1.2.3, none",
+      "999.1.1.1, none",
+      "evil.example, none"})
+  void onlyAParsedAddressIsRecordedAsTheClients(String forwardedFor, @Nullable String stored) {
+    var response = api.anonymous().get("/admin/audit", Map.of("X-Forwarded-For", forwardedFor));
+
+    assertThat(response.status()).isEqualTo(401);
+    assertThat(row(response.header("X-Request-ID")).get("client_ip")).isEqualTo(stored);
   }
 
   @Test

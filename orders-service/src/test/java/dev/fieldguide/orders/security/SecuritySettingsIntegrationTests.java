@@ -59,6 +59,9 @@ class SecuritySettingsIntegrationTests {
         .contains("authorization", "idempotency-key");
     assertThat(foreign.status()).isEqualTo(403);
     assertThat(foreign.header("Access-Control-Allow-Origin")).isEmpty();
+    assertThat(foreign.header("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(foreign.jsonBody().path("code").asString()).isEqualTo("CORS_ORIGIN_NOT_ALLOWED");
+    assertThat(foreign.header("X-Content-Type-Options")).isEqualTo("nosniff");
   }
 
   @Test
@@ -78,7 +81,9 @@ class SecuritySettingsIntegrationTests {
     String probe = rawGet("/actuator/health/liveness", "10.1.2.3:8080");
 
     assertThat(refused).startsWith("HTTP/1.1 400").contains("application/problem+json")
-        .contains("\"code\":\"HOST_NOT_ALLOWED\"");
+        .contains("\"code\":\"HOST_NOT_ALLOWED\"")
+        // refused before Spring Security's chain, and still with the security headers
+        .contains("X-Content-Type-Options: nosniff", "X-Frame-Options: DENY");
     assertThat(allowedWithPort).startsWith("HTTP/1.1 200");
     assertThat(probe).as("probes address a pod by IP").startsWith("HTTP/1.1 200");
   }

@@ -1,0 +1,63 @@
+package dev.fieldguide.orders.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * D6: the security headers every response carries, whoever writes it: a controller, a filter
+ * that refuses a request early (host, body size, CORS), the error page, or the container's own
+ * error report ({@link ProblemReportValve}, which calls {@link #apply} itself since no filter
+ * runs for what Tomcat refuses). Set first, so a refusal further down still carries them.
+ */
+public final class SecurityHeaders extends OncePerRequestFilter {
+
+  /** HSTS for a year, subdomains included; sent on HTTPS only (RFC 6797 §7.2). */
+  static final String HSTS = "max-age=" + Duration.ofDays(365).toSeconds()
+      + " ; includeSubDomains";
+
+  private static final Map<String, String> ALWAYS = Map.of(
+      "X-Content-Type-Options", "nosniff",
+      "X-Frame-Options", "DENY",
+      "Content-Security-Policy",
+      "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+      "Referrer-Policy", "no-referrer",
+      // The legacy XSS auditor is off: it caused more leaks than it stopped (OWASP).
+      "X-XSS-Protection", "0");
+
+  /**
+   * Not stored by any cache, as Spring Security marks its answers. Not set eagerly on every
+   * response: Spring Security adds it to what passes its chain only when the response is
+   * committed and has none, after the ETag filter has hashed a cacheable read; refusals written
+   * outside the chain ({@link ProblemResponseWriter}) set it themselves.
+   */
+  private static final Map<String, String> NOT_STORED = Map.of(
+      "Cache-Control", "no-cache, no-store, max-age=0, must-revalidate",
+      "Pragma", "no-cache",
+      "Expires", "0");
+
+  /** Sets the headers on {@code response}; HSTS only when the request came over HTTPS. */
+  public static void apply(HttpServletRequest request, HttpServletResponse response) {
+    ALWAYS.forEach(response::setHeader);
+    if (request.isSecure()) {
+      response.setHeader("Strict-Transport-Security", HSTS);
+    }
+  }
+
+  /** Marks {@code response} as one no cache may store. */
+  static void notStored(HttpServletResponse response) {
+    NOT_STORED.forEach(response::setHeader);
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+      FilterChain chain) throws ServletException, IOException {
+    apply(request, response);
+    chain.doFilter(request, response);
+  }
+}
