@@ -20,10 +20,12 @@ class ProblemErrorController implements ErrorController {
 
   @RequestMapping("${server.error.path:/error}")
   ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    // Reached only by the container's error dispatch, which says why; a client asking for
+    // /error itself asked for a path that is not the API's.
     HttpStatusCode status = request
         .getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code
             ? HttpStatusCode.valueOf(code)
-            : HttpStatus.INTERNAL_SERVER_ERROR;
+            : HttpStatus.NOT_FOUND;
     boolean serverError = status.is5xxServerError();
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, serverError
         ? "An unexpected error occurred. Quote the traceId when reporting it."

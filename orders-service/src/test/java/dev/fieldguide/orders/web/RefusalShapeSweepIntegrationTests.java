@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
@@ -59,11 +60,15 @@ class RefusalShapeSweepIntegrationTests {
       if (handler.getBeanType().getPackageName().startsWith("dev.fieldguide.fixtures")) {
         return;
       }
-      info.getPatternValues().forEach(pattern -> info.getMethodsCondition().getMethods()
-          .forEach(method -> endpoints.computeIfAbsent(pattern.replaceAll("\\{[^}]+}", "1"),
-              path -> new TreeSet<>()).add(method.name())));
+      // A mapping without methods (the error page) answers every method: sweep its GET.
+      Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+      info.getPatternValues().forEach(pattern -> (methods.isEmpty()
+          ? Set.of(RequestMethod.GET)
+          : methods).forEach(
+              method -> endpoints.computeIfAbsent(
+                  pattern.replaceAll("\\{[^}]+}", "1"), path -> new TreeSet<>())
+                  .add(method.name())));
     }));
-    endpoints.remove("/error");
     endpoints.put("/graphql", Set.of("POST"));
     return endpoints;
   }
@@ -88,7 +93,7 @@ class RefusalShapeSweepIntegrationTests {
   @Test
   void theSweepCoversEveryMappedEndpoint() {
     assertThat(endpoints()).hasSizeGreaterThan(30).containsKeys("/api/v1/orders", "/graphql",
-        "/admin/audit", "/api/v1/products/1", "/actuator/prometheus")
+        "/admin/audit", "/api/v1/products/1", "/actuator/prometheus", "/error")
         .doesNotContainKey("/lab/fixtures/boom");
     assertThat(provocations().count()).isGreaterThan(100);
   }
