@@ -25,7 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Handles {@code Idempotency-Key} on POSTs under {@code /api/}.
+ * Handles {@code Idempotency-Key} on POSTs to the API's routes ({@code /api/...}). Whether a key is
+ * required, and the path in the fingerprint, come from the route Spring MVC dispatches the request
+ * to ({@link MvcRoutes}), never from the raw URI, so no spelling of a route escapes its rules.
  *
  * <p>The whole request runs in one transaction that first takes the key's advisory lock: the
  * business writes and the stored response commit together, so there is no window in which the
@@ -44,26 +46,34 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
   private final IdempotencyProperties properties;
   private final TransactionTemplate transactions;
   private final ProblemResponseWriter problems;
+  private final MvcRoutes routes;
 
   IdempotencyKeyFilter(IdempotencyKeyStore store, IdempotencyProperties properties,
-      TransactionTemplate transactions, ProblemResponseWriter problems) {
+      TransactionTemplate transactions, ProblemResponseWriter problems, MvcRoutes routes) {
     this.store = store;
     this.properties = properties;
     this.transactions = transactions;
     this.problems = problems;
+    this.routes = routes;
   }
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith("/api/");
+    return !"POST".equals(request.getMethod());
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
+    MvcRoutes.Route route = routes.routeOf(request).orElse(null);
+    if (route == null || !route.pattern().startsWith("/api/")) {
+      // Not an API route, or no route at all: MVC answers 404, 405 or 415 without a handler.
+      chain.doFilter(request, response);
+      return;
+    }
     String header = request.getHeader(HEADER);
     if (header == null) {
-      if (properties.requiredPaths().contains(request.getRequestURI())) {
+      if (properties.requiredPaths().contains(route.pattern())) {
         reject(request, response, HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_MISSING",
             "This endpoint requires an Idempotency-Key header.");
         return;
@@ -89,7 +99,7 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
       return;
     }
     String client = clientId();
-    String fingerprint = fingerprint(request, body);
+    String fingerprint = fingerprint(request.getMethod(), route.path(), body);
     var capture = new ContentCachingResponseWrapper(response);
     Decision decision = transactions.execute(tx -> {
       if (!store.tryLock(client, key)) {
@@ -189,10 +199,11 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
     return subject != null ? subject : "anonymous";
   }
 
-  private static String fingerprint(HttpServletRequest request, byte[] body) {
+  /** Method, decoded path and body: every spelling of one request has one fingerprint. */
+  private static String fingerprint(String method, String path, byte[] body) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update((request.getMethod() + " " + request.getRequestURI() + "\n")
+      sha.update((method + " " + path + "\n")
           .getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(sha.digest(body));
     } catch (NoSuchAlgorithmException e) {
