@@ -1,6 +1,6 @@
 package dev.fieldguide.orders.idempotency;
 
-import dev.fieldguide.orders.security.Caller;
+import dev.fieldguide.orders.security.Sha256;
 import dev.fieldguide.orders.web.ProblemResponseWriter;
 import dev.fieldguide.orders.web.RequestBodyLimit;
 import jakarta.servlet.FilterChain;
@@ -10,8 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -87,6 +85,13 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
           "Idempotency-Key must be 1-255 printable ASCII characters, optionally quoted.");
       return;
     }
+    String client = IdempotencyScope.of(request).orElse(null);
+    if (client == null) {
+      reject(request, response, HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_UNSCOPED",
+          "An Idempotency-Key needs a caller to belong to: send it with a bearer token or in an"
+              + " existing session.");
+      return;
+    }
     byte[] body;
     try {
       body = request.getInputStream().readAllBytes();
@@ -98,7 +103,6 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
           "The request body is larger than this endpoint accepts.");
       return;
     }
-    String client = clientId();
     String fingerprint = fingerprint(request.getMethod(), route.path(), body);
     var capture = new ContentCachingResponseWrapper(response);
     Decision decision = transactions.execute(tx -> {
@@ -189,26 +193,10 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
     return KEY.matcher(key).matches() ? key : null;
   }
 
-  /**
-   * Keys are scoped per authenticated caller (the token's subject): one client's key can never
-   * replay another's stored response, and two clients choosing the same key do not collide.
-   * Unauthenticated POSTs (the cookie-session shortlist) share one anonymous scope.
-   */
-  private static String clientId() {
-    String subject = Caller.current().subject();
-    return subject != null ? subject : "anonymous";
-  }
-
   /** Method, decoded path and body: every spelling of one request has one fingerprint. */
   private static String fingerprint(String method, String path, byte[] body) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update((method + " " + path + "\n")
-          .getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(sha.digest(body));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return HexFormat.of().formatHex(
+        Sha256.of((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8), body));
   }
 
   private enum Decision {
