@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.redisson.client.RedisException;
@@ -92,31 +93,36 @@ class RateLimitFilter extends OncePerRequestFilter {
     RateLimitPolicy policy = client.policy() == null
         ? pathPolicy.get()
         : policies.getOrDefault(client.policy(), pathPolicy.get());
-    Optional<TokenBucket.Decision> decision = take(BUCKET + policy.name() + ":" + client.id(),
-        policy);
-    if (decision.isPresent()) {
-      RateLimitHeaders.write(response, policy, decision.get());
-      if (!decision.get().allowed()) {
-        refuse(request, response, policy, decision.get());
-        return;
-      }
+    String bucket = BUCKET + policy.name() + ":" + client.id();
+    var charge = new RateLimitCharge(tokens -> take(bucket, policy, tokens), policy, response,
+        meters.counter("fieldguide.ratelimit.rejected", "policy", policy.name()));
+    OptionalLong retryAfter = charge.take(1);
+    if (retryAfter.isPresent()) {
+      var problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+          "Rate limit '%s' exceeded; retry after %d s.".formatted(policy.name(),
+              retryAfter.getAsLong()));
+      problems.write(request, response, problem, "RATE_LIMITED");
+      return;
     }
     if (client.invalidKey()) {
       // Counted first: inventing keys spends the sender's own budget, then ends in 429s.
       refuseKey(request, response);
       return;
     }
+    // A handler that learns the request's full cost later takes the rest (GraphQL, by a query's
+    // complexity).
+    request.setAttribute(RateLimitCharge.ATTRIBUTE, charge);
     chain.doFilter(request, response);
   }
 
-  /** One token from {@code bucket}; empty while Redis is unreachable (the request passes). */
-  private Optional<TokenBucket.Decision> take(String bucket, RateLimitPolicy policy) {
+  /** {@code tokens} from {@code bucket}; empty while Redis is unreachable (the request passes). */
+  private Optional<TokenBucket.Decision> take(String bucket, RateLimitPolicy policy, int tokens) {
     if (redisBreaker.isOpen()) {
       unavailable.increment(); // skip Redis instead of waiting out its timeout on every request
       return Optional.empty();
     }
     try {
-      return Optional.of(buckets.take(bucket, policy));
+      return Optional.of(buckets.take(bucket, policy, tokens));
     } catch (RedisException e) {
       unavailable.increment();
       redisBreaker.trip();
@@ -124,16 +130,6 @@ class RateLimitFilter extends OncePerRequestFilter {
           OUTAGE_SKIP.toSeconds(), e);
       return Optional.empty();
     }
-  }
-
-  private void refuse(HttpServletRequest request, HttpServletResponse response,
-      RateLimitPolicy policy, TokenBucket.Decision decision) throws IOException {
-    meters.counter("fieldguide.ratelimit.rejected", "policy", policy.name()).increment();
-    long retryAfter = RateLimitHeaders.seconds(decision.retryAfterMillis());
-    response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
-    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-        "Rate limit '%s' exceeded; retry after %d s.".formatted(policy.name(), retryAfter));
-    problems.write(request, response, problem, "RATE_LIMITED");
   }
 
   /**
