@@ -3,15 +3,18 @@ package dev.fieldguide.orders.ratelimit;
 import dev.fieldguide.orders.security.Caller;
 import dev.fieldguide.orders.security.Sha256;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Whose bucket a request takes from, by the strongest evidence it carries: a verified token's
- * subject, so a caller cannot escape its limit by changing key or address; else a registered API
- * key's owner ({@link ApiKeys}); else the client address. That address is the one Tomcat's
- * RemoteIpValve resolves, from {@code X-Forwarded-For} only when the connection comes from a
- * trusted proxy ({@code server.tomcat.remoteip.internal-proxies}), so a client cannot pick it.
+ * caller (issuer, roles and subject), so it cannot escape its limit by changing key or address;
+ * else a registered API key's owner ({@link ApiKeys}); else the client address. That address is
+ * the one Tomcat's RemoteIpValve resolves, from {@code X-Forwarded-For} only when the connection
+ * comes from a trusted proxy ({@code server.tomcat.remoteip.internal-proxies}), so a client
+ * cannot pick it.
  */
 final class RateLimitClients {
 
@@ -31,17 +34,36 @@ final class RateLimitClients {
     String presented = request.getHeader(keyHeader);
     Optional<ApiKey> key = presented == null ? Optional.empty() : keys.verify(presented);
     boolean invalidKey = presented != null && key.isEmpty();
-    String subject = Caller.current().subject();
-    if (subject != null) {
-      return new Client("sub:" + digest(subject), null, invalidKey);
+    String caller = Caller.currentIdentity();
+    if (caller != null) {
+      return new Client("token:" + digest(caller), null, invalidKey);
     }
     if (key.isPresent()) {
       return new Client("owner:" + digest(key.get().owner()), key.get().policy(), false);
     }
-    return new Client("ip:" + request.getRemoteAddr(), null, invalidKey);
+    return new Client("ip:" + network(request.getRemoteAddr()), null, invalidKey);
   }
 
-  /** Redis keys hold a digest, never a subject or an owner's name. */
+  /**
+   * An IPv4 address as it is; an IPv6 address by its /64, the network one subscriber gets, whose
+   * 2^64 addresses a client could otherwise take turns with, a fresh bucket each.
+   */
+  private static String network(String address) {
+    byte[] bytes;
+    try {
+      bytes = InetAddress.ofLiteral(address).getAddress();
+    } catch (IllegalArgumentException e) {
+      return address; // what a trusted proxy sent, if not an address: its own bucket all the same
+    }
+    if (bytes.length == 4) {
+      return address;
+    }
+    ByteBuffer prefix = ByteBuffer.wrap(bytes);
+    return "%x:%x:%x:%x::/64".formatted(prefix.getShort() & 0xffff, prefix.getShort() & 0xffff,
+        prefix.getShort() & 0xffff, prefix.getShort() & 0xffff);
+  }
+
+  /** Redis keys hold a digest, never a caller's or an owner's name. */
   private static String digest(String value) {
     return Sha256.hex(value).substring(0, 32);
   }

@@ -3,14 +3,20 @@ package dev.fieldguide.orders.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldguide.orders.audit.AuditLog;
+import dev.fieldguide.orders.security.DevTokenIssuer;
 import dev.fieldguide.orders.security.Sha256;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
+import dev.fieldguide.orders.support.RawHttp;
+import dev.fieldguide.orders.support.TestData;
 import java.net.http.HttpRequest;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -30,6 +36,15 @@ class ApiKeyIntegrationTests {
 
   @Autowired
   AuditLog audit;
+
+  @Autowired
+  DevTokenIssuer tokens;
+
+  @Autowired
+  TestData data;
+
+  @Autowired
+  Environment environment;
 
   @Test
   void anIssuedKeyIsShownOnceAndStoredOnlyAsItsDigest() {
@@ -77,6 +92,23 @@ class ApiKeyIntegrationTests {
 
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.jsonBody().path("code").asString()).isEqualTo("API_KEY_NOT_FOUND");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"/admin/api-keys", "/%61dmin/api-keys", "/admin/%61pi-keys",
+      "/admin/api%2Dkeys", "/ADMIN/api-keys", "/admin/api-keys/", "/admin//api-keys",
+      "/admin/./api-keys", "/admin/api-keys;x=1", "/admin/api-keys%00"})
+  void aCustomerIssuesNoKeyUnderAnySpellingOfTheRoute(String spelling) {
+    String owner = "hostile-" + UUID.randomUUID();
+    int port = environment.getRequiredProperty("local.server.port", Integer.class);
+
+    var response = new RawHttp(port).send("POST", spelling, Map.of("Content-Type",
+        "application/json", "Authorization", "Bearer " + tokens.customer(data.customer())),
+        "{\"owner\": \"%s\"}".formatted(owner));
+
+    assertThat(response.status()).as(response.text()).isIn(400, 403, 404);
+    assertThat(jdbc.sql("SELECT count(*) FROM api_keys WHERE owner = ?").param(owner)
+        .query(Long.class).single()).isZero();
   }
 
   @Test

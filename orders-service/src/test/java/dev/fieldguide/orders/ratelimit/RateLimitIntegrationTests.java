@@ -205,6 +205,36 @@ class RateLimitIntegrationTests {
   }
 
   @Test
+  void anIpv6ClientIsOneClientAcrossItsSlash64() {
+    Api viaTrustedProxy = api.anonymous();
+    String network = "2001:db8:%x:%x:".formatted(ThreadLocalRandom.current().nextInt(0xffff),
+        ThreadLocalRandom.current().nextInt(0xffff));
+
+    for (int i = 1; i <= CAPACITY; i++) {
+      viaTrustedProxy.get(EXACT, Map.of("X-Forwarded-For", network + ":" + Integer.toHexString(i)));
+    }
+    var sameNetwork = viaTrustedProxy.get(EXACT,
+        Map.of("X-Forwarded-For", network + "ffff:ffff:ffff:ffff"));
+    var nextNetwork = viaTrustedProxy.get(EXACT,
+        Map.of("X-Forwarded-For", network.replace("2001:db8:", "2001:db9:") + ":1"));
+
+    assertThat(sameNetwork.status()).as("another address of the same /64").isEqualTo(429);
+    assertThat(nextNetwork.status()).isEqualTo(200);
+  }
+
+  @Test
+  void aCustomerAndAnAdminTokenWithOneSubjectAreTwoClients() {
+    long customer = data.customer();
+    Api asCustomer = api.as(tokens.customer(customer));
+    Api asAdmin = api.as(tokens.admin("customer-" + customer));
+
+    Concurrently.run(CAPACITY + 1, i -> () -> asCustomer.get(EXACT));
+
+    assertThat(asCustomer.get(EXACT).status()).isEqualTo(429);
+    assertThat(asAdmin.get(EXACT).status()).as("a bucket of its own").isEqualTo(200);
+  }
+
+  @Test
   void aKeysOwnPolicyReplacesThePathsPolicy() {
     String exact = keys.issue("owner-" + UUID.randomUUID(), "test-exact", "test").key();
 
