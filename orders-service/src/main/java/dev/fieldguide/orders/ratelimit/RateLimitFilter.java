@@ -35,9 +35,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * R4: every request on a policy's paths ({@code /api/**}, {@code /graphql}) takes a token from its
  * client's bucket ({@link RateLimitClients}) for the policy its API key names or else the one
  * whose pattern matches its path most specifically, gets the RateLimit headers, and is refused
- * with 429 when the bucket is empty, or with 401 when it sent an API key that does not verify. If
- * Redis is unreachable the request passes (fail open): the API's availability is worth more than
- * the limit for the length of an outage.
+ * with 429 when the bucket is empty, or with 401 when it sent an API key that does not verify. It
+ * leaves a {@link RateLimitCharge} on the request for a handler that learns the request's full
+ * cost later (GraphQL). If Redis is unreachable the request passes (fail open): the API's
+ * availability is worth more than the limit for the length of an outage.
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
