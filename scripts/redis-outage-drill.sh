@@ -33,11 +33,13 @@ start_redis() {
 }
 
 # Reads random products (ids 1..100 of the demo seed) until $work/stop exists, one status per
-# line into $work/$1; reader $2 has its own API key, so the rate limiter (which also loses Redis)
-# is exercised but never the reason for a refusal.
+# line into $work/$1; reader $2 has a token of its own ($work/token.$2), so the rate limiter (which
+# also loses Redis) is exercised per reader but never the reason for a refusal.
 read_products() {
+  local token
+  token="$(cat "$work/token.$2")"
   while [ ! -e "$work/stop" ]; do
-    curl -s -o /dev/null -w '%{http_code}\n' --max-time 5 -H "X-API-Key: drill-$$-$2" \
+    curl -s -o /dev/null -w '%{http_code}\n' --max-time 5 -H "Authorization: Bearer $token" \
       "$url/api/v1/products/$((RANDOM % 100 + 1))" >>"$work/$1" || echo 000 >>"$work/$1"
   done
 }
@@ -79,6 +81,10 @@ service_pid=$!
 for _ in $(seq 1 120); do
   curl -sf "$url/actuator/health/readiness" >/dev/null && break
   sleep 1
+done
+
+for i in $(seq 1 "$parallel"); do
+  FIELDGUIDE_URL="$url" ./token admin "drill-reader-$i" >"$work/token.$i"
 done
 
 echo "== 10 s of reads with Redis up"

@@ -87,8 +87,10 @@ class ProductionJarTests {
   }
 
   private static boolean mentionsTheLab(String content) {
-    return Stream.of("/lab", "/api/lab", "lab-burst", "fieldguide.lab", "graphql-lab",
-        "graphql-wrongway").anyMatch(content::contains);
+    return Stream
+        .of("/lab", "/api/lab", "lab-burst", "lab-throughput", "fieldguide.lab", "graphql-lab",
+            "graphql-wrongway")
+        .anyMatch(content::contains);
   }
 
   private static byte[] bytes(ZipFile zip, ZipEntry entry) {

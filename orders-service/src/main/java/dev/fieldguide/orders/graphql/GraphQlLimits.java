@@ -7,9 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Refuses queries that are too deep or too costly before any field runs, so a hostile or careless
- * query costs a parse and a walk of its document, never a statement. Boot hands every
- * {@code Instrumentation} bean to graphql-java; both checks run when the operation starts.
+ * Refuses queries that are too deep, too costly or too wide before any field runs, so a hostile
+ * or careless query costs a parse and a walk of its document, never a statement, and charges an
+ * admitted one its cost in rate-limit tokens ({@link QueryBudget}). Boot hands every
+ * {@code Instrumentation} bean to graphql-java; the checks run when the operation starts.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GraphQlLimitsProperties.class)
@@ -24,5 +25,11 @@ class GraphQlLimits {
   MaxQueryComplexityInstrumentation maxQueryComplexity(GraphQlLimitsProperties limits) {
     return new MaxQueryComplexityInstrumentation(limits.maxComplexity(),
         new PageWeightedComplexity());
+  }
+
+  /** Declared after the two above, so a query they refuse is never charged for. */
+  @Bean
+  QueryBudget queryBudget(GraphQlLimitsProperties limits) {
+    return new QueryBudget(limits);
   }
 }

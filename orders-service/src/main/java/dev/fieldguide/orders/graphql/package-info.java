@@ -5,15 +5,15 @@
  * choosing the fields; the root field reads one keyset page of orders, and each association
  * ({@code Order.customer}, {@code Order.lines}, {@code OrderLine.product}) is a
  * {@code @BatchMapping} that loads a whole level in one statement, so a page of 50 orders with
- * customers, lines and products costs 4 statements, like a page of 10. Depth and weighted
- * complexity limits refuse abusive queries before they run; errors carry a classification and the
- * REST error {@code code}.
+ * customers, lines and products costs 4 statements, like a page of 10. Depth, weighted
+ * complexity and root-field limits refuse abusive queries before they run, and a query pays its
+ * cost in rate-limit tokens; errors carry a classification and the REST error {@code code}.
  *
  * @see dev.fieldguide.orders.graphql.OrderGraphQlBatchingIntegrationTests
  * @see dev.fieldguide.orders.graphql.OrderGraphQlErrorsIntegrationTests
  */
 @ApplicationModule(displayName = "graphql (A3)", allowedDependencies = {"errors", "orders",
-    "security", "web"})
+    "ratelimit", "security", "web"})
 @NullMarked
 package dev.fieldguide.orders.graphql;
 

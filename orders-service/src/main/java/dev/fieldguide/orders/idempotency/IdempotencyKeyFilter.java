@@ -1,6 +1,6 @@
 package dev.fieldguide.orders.idempotency;
 
-import dev.fieldguide.orders.security.Caller;
+import dev.fieldguide.orders.security.Sha256;
 import dev.fieldguide.orders.web.ProblemResponseWriter;
 import dev.fieldguide.orders.web.RequestBodyLimit;
 import jakarta.servlet.FilterChain;
@@ -10,8 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,7 +23,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Handles {@code Idempotency-Key} on POSTs under {@code /api/}.
+ * Handles {@code Idempotency-Key} on POSTs to the API's routes ({@code /api/...}). Whether a key is
+ * required, and the path in the fingerprint, come from the route Spring MVC dispatches the request
+ * to ({@link MvcRoutes}), never from the raw URI, so no spelling of a route escapes its rules.
  *
  * <p>The whole request runs in one transaction that first takes the key's advisory lock: the
  * business writes and the stored response commit together, so there is no window in which the
@@ -44,26 +44,34 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
   private final IdempotencyProperties properties;
   private final TransactionTemplate transactions;
   private final ProblemResponseWriter problems;
+  private final MvcRoutes routes;
 
   IdempotencyKeyFilter(IdempotencyKeyStore store, IdempotencyProperties properties,
-      TransactionTemplate transactions, ProblemResponseWriter problems) {
+      TransactionTemplate transactions, ProblemResponseWriter problems, MvcRoutes routes) {
     this.store = store;
     this.properties = properties;
     this.transactions = transactions;
     this.problems = problems;
+    this.routes = routes;
   }
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith("/api/");
+    return !"POST".equals(request.getMethod());
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
+    MvcRoutes.Route route = routes.routeOf(request).orElse(null);
+    if (route == null || !route.pattern().startsWith("/api/")) {
+      // Not an API route, or no route at all: MVC answers 404, 405 or 415 without a handler.
+      chain.doFilter(request, response);
+      return;
+    }
     String header = request.getHeader(HEADER);
     if (header == null) {
-      if (properties.requiredPaths().contains(request.getRequestURI())) {
+      if (properties.requiredPaths().contains(route.pattern())) {
         reject(request, response, HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_MISSING",
             "This endpoint requires an Idempotency-Key header.");
         return;
@@ -77,6 +85,13 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
           "Idempotency-Key must be 1-255 printable ASCII characters, optionally quoted.");
       return;
     }
+    String client = IdempotencyScope.of(request).orElse(null);
+    if (client == null) {
+      reject(request, response, HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_UNSCOPED",
+          "An Idempotency-Key needs a caller to belong to: send it with a bearer token or in an"
+              + " existing session.");
+      return;
+    }
     byte[] body;
     try {
       body = request.getInputStream().readAllBytes();
@@ -88,8 +103,7 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
           "The request body is larger than this endpoint accepts.");
       return;
     }
-    String client = clientId();
-    String fingerprint = fingerprint(request, body);
+    String fingerprint = fingerprint(request.getMethod(), route.path(), body);
     var capture = new ContentCachingResponseWrapper(response);
     Decision decision = transactions.execute(tx -> {
       if (!store.tryLock(client, key)) {
@@ -179,25 +193,10 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
     return KEY.matcher(key).matches() ? key : null;
   }
 
-  /**
-   * Keys are scoped per authenticated caller (the token's subject): one client's key can never
-   * replay another's stored response, and two clients choosing the same key do not collide.
-   * Unauthenticated POSTs (the cookie-session shortlist) share one anonymous scope.
-   */
-  private static String clientId() {
-    String subject = Caller.current().subject();
-    return subject != null ? subject : "anonymous";
-  }
-
-  private static String fingerprint(HttpServletRequest request, byte[] body) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update((request.getMethod() + " " + request.getRequestURI() + "\n")
-          .getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(sha.digest(body));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+  /** Method, decoded path and body: every spelling of one request has one fingerprint. */
+  private static String fingerprint(String method, String path, byte[] body) {
+    return HexFormat.of().formatHex(
+        Sha256.of((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8), body));
   }
 
   private enum Decision {

@@ -1,9 +1,8 @@
 package dev.fieldguide.orders.idempotency;
 
+import dev.fieldguide.orders.security.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,12 +77,7 @@ class IdempotencyKeyStore {
 
   /** The advisory-lock id of a key: 64 bits of SHA-256 over client and key. */
   static long lockId(String clientId, String key) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest((clientId + "\n" + key).getBytes(StandardCharsets.UTF_8));
-      return ByteBuffer.wrap(digest).getLong();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return ByteBuffer.wrap(Sha256.of((clientId + "\n" + key).getBytes(StandardCharsets.UTF_8)))
+        .getLong();
   }
 }

@@ -5,8 +5,9 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code fieldguide.idempotency.*}: how long a key is remembered (the published expiry), where a
- * key is mandatory, and how many expired keys one cleanup statement deletes.
+ * {@code fieldguide.idempotency.*}: how long a key is remembered (the published expiry), on which
+ * routes a key is mandatory (their patterns, as the controllers map them), and how many expired
+ * keys one cleanup statement deletes.
  */
 @ConfigurationProperties("fieldguide.idempotency")
 record IdempotencyProperties(Duration ttl, List<String> requiredPaths, int cleanupBatchSize) {

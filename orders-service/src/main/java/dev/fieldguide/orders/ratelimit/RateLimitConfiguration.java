@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.ratelimit;
 
+import dev.fieldguide.orders.audit.AuditLog;
 import dev.fieldguide.orders.web.FilterOrder;
 import dev.fieldguide.orders.web.ProblemResponseWriter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,10 +26,11 @@ class RateLimitConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<RateLimitFilter> rateLimitFilter(TokenBucket buckets,
-      RateLimitProperties properties, ProblemResponseWriter problems, MeterRegistry meters) {
+  FilterRegistrationBean<RateLimitFilter> rateLimitFilter(TokenBucket buckets, ApiKeys keys,
+      RateLimitProperties properties, ProblemResponseWriter problems, AuditLog audit,
+      MeterRegistry meters) {
     var registration = FilterOrder.RATE_LIMIT
-        .register(new RateLimitFilter(buckets, properties, problems, meters));
+        .register(new RateLimitFilter(buckets, keys, properties, problems, audit, meters));
     // A rejected request never reaches the app; make sure the counter exists before the first one.
     properties.policies().keySet().forEach(policy -> meters.counter("fieldguide.ratelimit.rejected",
         "policy", policy));

@@ -1,8 +1,10 @@
 package dev.fieldguide.orders.ratelimit;
 
-import dev.fieldguide.orders.web.ProblemResponseWriter;
+import dev.fieldguide.orders.audit.AuditEvent;
+import dev.fieldguide.orders.audit.AuditLog;
 import dev.fieldguide.orders.redis.RedisCircuitBreaker;
 import dev.fieldguide.orders.security.Caller;
+import dev.fieldguide.orders.web.ProblemResponseWriter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
@@ -10,17 +12,18 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.redisson.client.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.PathContainer;
@@ -30,10 +33,12 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * R4: every request on a policy's paths ({@code /api/**}, {@code /graphql}) takes a token from its
- * client's bucket for the policy whose pattern matches its path most specifically, gets the
- * RateLimit headers, and is refused with 429 when the bucket is
- * empty. If Redis is unreachable the request passes (fail open): the API's availability is worth
- * more than the limit for the length of an outage.
+ * client's bucket ({@link RateLimitClients}) for the policy its API key names or else the one
+ * whose pattern matches its path most specifically, gets the RateLimit headers, and is refused
+ * with 429 when the bucket is empty, or with 401 when it sent an API key that does not verify. It
+ * leaves a {@link RateLimitCharge} on the request for a handler that learns the request's full
+ * cost later (GraphQL). If Redis is unreachable the request passes (fail open): the API's
+ * availability is worth more than the limit for the length of an outage.
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
@@ -42,17 +47,23 @@ class RateLimitFilter extends OncePerRequestFilter {
   private static final Duration OUTAGE_SKIP = Duration.ofSeconds(5);
 
   private final TokenBucket buckets;
-  private final String clientHeader;
+  private final RateLimitClients clients;
+  private final String keyHeader;
+  private final Map<String, RateLimitPolicy> policies;
   private final List<Route> routes;
   private final ProblemResponseWriter problems;
+  private final AuditLog audit;
   private final MeterRegistry meters;
   private final Counter unavailable;
   private final RedisCircuitBreaker redisBreaker = new RedisCircuitBreaker(OUTAGE_SKIP);
 
-  RateLimitFilter(TokenBucket buckets, RateLimitProperties properties,
-      ProblemResponseWriter problems, MeterRegistry meters) {
+  RateLimitFilter(TokenBucket buckets, ApiKeys keys, RateLimitProperties properties,
+      ProblemResponseWriter problems, AuditLog audit, MeterRegistry meters) {
     this.buckets = buckets;
-    this.clientHeader = properties.clientHeader();
+    this.keyHeader = properties.clientHeader();
+    this.clients = new RateLimitClients(keys, keyHeader);
+    this.policies = properties.toPolicies().stream()
+        .collect(Collectors.toMap(RateLimitPolicy::name, Function.identity()));
     // Most specific pattern first, as Spring MVC ranks handler mappings: /api/lab/limited/burst
     // wins over /api/**, whichever settings file declared its policy.
     this.routes = properties.toPolicies().stream().flatMap(policy -> policy.paths().stream()
@@ -60,6 +71,7 @@ class RateLimitFilter extends OncePerRequestFilter {
         .sorted(Comparator.comparing(Route::pattern, PathPattern.SPECIFICITY_COMPARATOR))
         .toList();
     this.problems = problems;
+    this.audit = audit;
     this.meters = meters;
     this.unavailable = meters.counter("fieldguide.ratelimit.unavailable");
   }
@@ -73,72 +85,75 @@ class RateLimitFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
-    Optional<RateLimitPolicy> policy = policyFor(request.getRequestURI());
-    if (policy.isEmpty()) {
+    Optional<RateLimitPolicy> pathPolicy = policyFor(request.getRequestURI());
+    if (pathPolicy.isEmpty()) {
       chain.doFilter(request, response);
       return;
     }
+    RateLimitClients.Client client = clients.of(request);
+    RateLimitPolicy policy = client.policy() == null
+        ? pathPolicy.get()
+        : policies.getOrDefault(client.policy(), pathPolicy.get());
+    String bucket = BUCKET + policy.name() + ":" + client.id();
+    var charge = new RateLimitCharge(tokens -> take(bucket, policy, tokens), policy, response,
+        meters.counter("fieldguide.ratelimit.rejected", "policy", policy.name()));
+    OptionalLong retryAfter = charge.take(1);
+    if (retryAfter.isPresent()) {
+      var problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+          "Rate limit '%s' exceeded; retry after %d s.".formatted(policy.name(),
+              retryAfter.getAsLong()));
+      problems.write(request, response, problem, "RATE_LIMITED");
+      return;
+    }
+    if (client.invalidKey()) {
+      // Counted first: inventing keys spends the sender's own budget, then ends in 429s.
+      refuseKey(request, response);
+      return;
+    }
+    // A handler that learns the request's full cost later takes the rest (GraphQL, by a query's
+    // complexity).
+    request.setAttribute(RateLimitCharge.ATTRIBUTE, charge);
+    chain.doFilter(request, response);
+  }
+
+  /** {@code tokens} from {@code bucket}; empty while Redis is unreachable (the request passes). */
+  private Optional<TokenBucket.Decision> take(String bucket, RateLimitPolicy policy, int tokens) {
     if (redisBreaker.isOpen()) {
       unavailable.increment(); // skip Redis instead of waiting out its timeout on every request
-      chain.doFilter(request, response);
-      return;
+      return Optional.empty();
     }
-    TokenBucket.Decision decision;
     try {
-      decision = buckets.take(BUCKET + policy.get().name() + ":" + clientOf(request),
-          policy.get());
+      return Optional.of(buckets.take(bucket, policy, tokens));
     } catch (RedisException e) {
       unavailable.increment();
       redisBreaker.trip();
       log.warn("Rate limiter unavailable; requests pass unlimited for the next {} s",
           OUTAGE_SKIP.toSeconds(), e);
-      chain.doFilter(request, response);
-      return;
+      return Optional.empty();
     }
-    RateLimitHeaders.write(response, policy.get(), decision);
-    if (decision.allowed()) {
-      chain.doFilter(request, response);
-      return;
-    }
-    meters.counter("fieldguide.ratelimit.rejected", "policy", policy.get().name()).increment();
-    long retryAfter = RateLimitHeaders.seconds(decision.retryAfterMillis());
-    response.setHeader("Retry-After", String.valueOf(retryAfter));
-    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-        "Rate limit '%s' exceeded; retry after %d s.".formatted(policy.get().name(), retryAfter));
-    problems.write(request, response, problem, "RATE_LIMITED");
+  }
+
+  /**
+   * 401 for a key that is not a registered, unrevoked one, with a challenge in the style of RFC
+   * 6750 (RFC 9110 requires one on a 401), and an audit row like a refused token's. The answer
+   * is the same for a malformed, an unknown and a revoked key, so probing tells nothing.
+   */
+  private void refuseKey(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    audit.record(request, Caller.current().subject(), AuditEvent.Outcome.UNAUTHENTICATED, 401,
+        "API key not registered, revoked or malformed");
+    String detail = "The %s header does not hold a registered, unrevoked API key."
+        .formatted(keyHeader);
+    response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
+        "ApiKey error=\"invalid_token\", error_description=\"%s\"".formatted(detail));
+    problems.write(request, response,
+        ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail), "INVALID_API_KEY");
   }
 
   private Optional<RateLimitPolicy> policyFor(String path) {
     PathContainer container = PathContainer.parsePath(path);
     return routes.stream().filter(route -> route.pattern().matches(container))
         .map(Route::policy).findFirst();
-  }
-
-  /**
-   * The authenticated caller (the token's subject) when there is one: a client cannot escape its
-   * limit by changing address, and many customers behind one NAT do not share a bucket. Otherwise
-   * the API key when one is sent (hashed: the Redis key must not hold the secret), otherwise the
-   * address, which behind a trusted proxy is the client's (server.tomcat.remoteip).
-   */
-  private String clientOf(HttpServletRequest request) {
-    String subject = Caller.current().subject();
-    if (subject != null) {
-      return "sub:" + sha256(subject).substring(0, 32);
-    }
-    String apiKey = request.getHeader(clientHeader);
-    if (apiKey != null && !apiKey.isBlank()) {
-      return "key:" + sha256(apiKey).substring(0, 32);
-    }
-    return "ip:" + request.getRemoteAddr();
-  }
-
-  private static String sha256(String value) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
   }
 
   private record Route(PathPattern pattern, RateLimitPolicy policy) {}

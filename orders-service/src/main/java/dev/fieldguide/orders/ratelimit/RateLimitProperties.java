@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code fieldguide.rate-limit.*}: the policies by name, and the header that names a client by API
- * key (requests without it are limited per IP address). Keyed by name so that a profile or the
+ * {@code fieldguide.rate-limit.*}: the policies by name, and the header that carries a registered
+ * API key (requests with neither a token nor a key are limited per IP address). Keyed by name so that a profile or the
  * lab can add or tune one policy without restating the others (Spring Boot merges maps across
  * settings files; it would replace a list whole).
  */

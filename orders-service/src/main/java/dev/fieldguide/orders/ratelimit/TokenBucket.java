@@ -10,7 +10,7 @@ import org.redisson.api.RedissonClient;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * R4: takes a token from a client's bucket with one Lua script call, so concurrent requests on any
+ * R4: takes tokens from a client's bucket with one Lua script call, so concurrent requests on any
  * number of instances cannot both spend the last token (no read-modify-write race).
  */
 public class TokenBucket {
@@ -23,9 +23,17 @@ public class TokenBucket {
 
   /** Takes one token from {@code bucketKey} under {@code policy}: one {@code EVALSHA}. */
   public Decision take(String bucketKey, RateLimitPolicy policy) {
+    return take(bucketKey, policy, 1);
+  }
+
+  /**
+   * Takes {@code tokens} tokens at once or none, still in one {@code EVALSHA}: a request that
+   * costs several (a GraphQL query, by its complexity) is admitted or refused whole.
+   */
+  public Decision take(String bucketKey, RateLimitPolicy policy, int tokens) {
     List<Long> result = Objects
         .requireNonNull(script.runForLongs(List.of(bucketKey), String.valueOf(policy.capacity()),
-            String.valueOf(policy.refillPerSecond()), "1"));
+            String.valueOf(policy.refillPerSecond()), String.valueOf(tokens)));
     return new Decision(result.get(0) == 1, result.get(1), result.get(2), result.get(3));
   }
 
@@ -41,7 +49,7 @@ public class TokenBucket {
    * The script's answer.
    *
    * @param remaining whole tokens left after this request
-   * @param retryAfterMillis when not allowed: how long until one token is back
+   * @param retryAfterMillis when not allowed: how long until the tokens asked for are back
    * @param fullInMillis how long until the bucket is full again (the "reset")
    */
   public record Decision(boolean allowed, long remaining, long retryAfterMillis,

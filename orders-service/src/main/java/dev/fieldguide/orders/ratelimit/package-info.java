@@ -4,12 +4,15 @@
  *
  * <p>{@code RateLimitFilter} answers with the IETF draft's {@code RateLimit-Policy}/{@code
  * RateLimit} headers and the common {@code X-RateLimit-*} ones, and with 429 + {@code Retry-After}
- * once the bucket is empty.
+ * once the bucket is empty. A client is its token's caller, else its registered API key's owner
+ * ({@code ApiKeys}, issued and revoked at {@code /admin/api-keys}; an invented key is a 401),
+ * else its address as resolved through trusted proxies only.
  *
  * @see dev.fieldguide.orders.ratelimit.RateLimitIntegrationTests
+ * @see dev.fieldguide.orders.ratelimit.ApiKeyIntegrationTests
  */
-@ApplicationModule(displayName = "ratelimit (R4)", allowedDependencies = {"redis", "security",
-    "web"})
+@ApplicationModule(displayName = "ratelimit (R4)", allowedDependencies = {"audit", "errors",
+    "redis", "security", "web"})
 @NullMarked
 package dev.fieldguide.orders.ratelimit;
 

@@ -9,6 +9,8 @@ import dev.fieldguide.orders.support.TestData;
 import graphql.introspection.IntrospectionQuery;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -24,12 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrderGraphQlErrorsIntegrationTests {
-
-  /** Every field of the schema's order graph: 18 per order, so 1,801 for a page of 100. */
-  private static final String FULL_PAGE = """
-      %s: orders(first: 100) { items { id status totalCents createdAt
-        customer { id email name }
-        lines { quantity unitPriceCents product { id sku name priceCents } } } nextCursor }""";
 
   @Autowired
   Api api;
@@ -77,7 +73,8 @@ class OrderGraphQlErrorsIntegrationTests {
   void aQueryCostlierThanTheLimitIsRefusedBeforeAnyStatement() {
     statements.reset();
 
-    JsonNode body = post("{ " + FULL_PAGE.formatted("a") + " " + FULL_PAGE.formatted("b") + " }");
+    JsonNode body = post("{ " + GraphQlPost.FULL_PAGE.formatted("a") + " "
+        + GraphQlPost.FULL_PAGE.formatted("b") + " }");
 
     assertThat(error(body).path("message").asString())
         .isEqualTo("maximum query complexity exceeded 3602 > 2000");
@@ -85,8 +82,49 @@ class OrderGraphQlErrorsIntegrationTests {
   }
 
   @Test
+  void aThousandAliasesOfOneLookupAreRefusedBeforeAnyStatement() {
+    String aliases = IntStream.range(0, 1_000)
+        .mapToObj(i -> "a%d: order(id: \"%d\") { id }".formatted(i, i + 1))
+        .collect(Collectors.joining(" "));
+    statements.reset();
+
+    JsonNode body = post("{ " + aliases + " }");
+
+    assertThat(code(body)).isEqualTo("TOO_MANY_ROOT_FIELDS");
+    assertThat(classification(body)).isEqualTo("BAD_REQUEST");
+    assertThat(error(body).path("message").asString())
+        .isEqualTo("maximum root fields exceeded 1000 > 10");
+    assertThat(body.path("data").isMissingNode() || body.path("data").isNull()).isTrue();
+    statements.assertTotalCount(0);
+  }
+
+  @Test
+  void rootFieldsCountThroughFragmentsAndUpToTheLimitAreAdmitted() {
+    String ten = "{ ...Five ... on Query { " + fivePages("inline") + " } }"
+        + " fragment Five on Query { " + fivePages("named") + " }";
+    String eleven = ten.replace("{ ...Five", "{ extra: orders(first: 1) { nextCursor } ...Five");
+    statements.reset();
+
+    JsonNode refused = post(eleven);
+    statements.assertTotalCount(0);
+    JsonNode admitted = post(ten);
+
+    assertThat(code(refused)).isEqualTo("TOO_MANY_ROOT_FIELDS");
+    assertThat(error(refused).path("message").asString()).endsWith("11 > 10");
+    assertThat(admitted.path("errors").isMissingNode()).as(admitted.toString()).isTrue();
+    assertThat(admitted.path("data").properties()).hasSize(10);
+  }
+
+  /** Five aliased one-order pages: {@code <prefix>0} to {@code <prefix>4}. */
+  private static String fivePages(String prefix) {
+    return IntStream.range(0, 5)
+        .mapToObj(i -> "%s%d: orders(first: 1) { nextCursor }".formatted(prefix, i))
+        .collect(Collectors.joining(" "));
+  }
+
+  @Test
   void aFullPageOfAHundredWithEveryFieldIsWithinTheLimits() {
-    JsonNode body = post("{ " + FULL_PAGE.formatted("page") + " }");
+    JsonNode body = post("{ " + GraphQlPost.FULL_PAGE.formatted("page") + " }");
 
     assertThat(body.path("errors").isMissingNode()).as(body.toString()).isTrue();
     assertThat(body.path("data").path("page").path("items")).isNotEmpty();

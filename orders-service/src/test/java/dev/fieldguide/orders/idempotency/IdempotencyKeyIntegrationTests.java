@@ -5,22 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fieldguide.orders.security.DevTokenIssuer;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
+import dev.fieldguide.orders.support.SetCookies;
 import dev.fieldguide.orders.support.TestData;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 
 /**
  * A2: {@code Idempotency-Key} per the IETF draft — replay with {@code Idempotent-Replayed}, 422
@@ -50,6 +57,12 @@ class IdempotencyKeyIntegrationTests {
 
   @Autowired
   IdempotencyKeyStore store;
+
+  @Autowired
+  JwtDecoder decoder;
+
+  @Autowired
+  JwtAuthenticationConverter tokenConverter;
 
   @Test
   void aRepeatReplaysTheStoredResponseAndWritesNothingMore() {
@@ -144,6 +157,52 @@ class IdempotencyKeyIntegrationTests {
   }
 
   @Test
+  void aCustomerTokenAndAnAdminTokenWithTheSameSubjectAreTwoCallers() {
+    long customer = data.customer();
+    String body = orderBody(customer, data.productWithStock(900, 10));
+    String key = UUID.randomUUID().toString();
+    String customerToken = tokens.customer(customer);
+    String adminWithTheSameSubject = tokens.admin("customer-" + customer);
+
+    var asCustomer = post(key, body, Map.of("Authorization", "Bearer " + customerToken));
+    var asAdmin = post(key, body, Map.of("Authorization", "Bearer " + adminWithTheSameSubject));
+
+    assertThat(asCustomer.status()).isEqualTo(201);
+    assertThat(asAdmin.status()).isEqualTo(201);
+    assertThat(asAdmin.header(IdempotencyKeyFilter.REPLAYED))
+        .as("the customer's stored response is not the admin's").isEmpty();
+    assertThat(asAdmin.header("Location")).isNotEqualTo(asCustomer.header("Location"));
+  }
+
+  @Test
+  void twoSessionsWithTheSameKeyGetTheirOwnOutcomes() {
+    long lamp = data.product("Lamp", 1_000, Map.of());
+    long chair = data.product("Chair", 1_000, Map.of());
+    String mine = shortlistSession(data.product("First", 1_000, Map.of()));
+    String yours = shortlistSession(data.product("First", 1_000, Map.of()));
+    String key = UUID.randomUUID().toString();
+
+    var myAdd = addToShortlist(mine, lamp, key);
+    var yourAdd = addToShortlist(yours, chair, key);
+
+    assertThat(yourAdd.header(IdempotencyKeyFilter.REPLAYED)).as("never my response").isEmpty();
+    assertThat(myAdd.jsonBody().path("productIds").toString()).contains(String.valueOf(lamp))
+        .doesNotContain(String.valueOf(chair));
+    assertThat(yourAdd.jsonBody().path("productIds").toString()).contains(String.valueOf(chair))
+        .doesNotContain(String.valueOf(lamp));
+  }
+
+  @Test
+  void aKeyFromACallerWithNeitherTokenNorSessionIsRefused() {
+    var response = addToShortlist(null, data.product("Lamp", 1_000, Map.of()),
+        UUID.randomUUID().toString());
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.jsonBody().path("code").asString()).isEqualTo("IDEMPOTENCY_KEY_UNSCOPED");
+    assertThat(SetCookies.named(response, "SESSION=")).as("no session created").isEmpty();
+  }
+
+  @Test
   void aRepeatWhileTheFirstIsStillRunningIs409() throws Exception {
     String key = UUID.randomUUID().toString();
     String body = orderBody(data.customer(), data.productWithStock(900, 10));
@@ -151,7 +210,7 @@ class IdempotencyKeyIntegrationTests {
         var lock = other.prepareStatement(
             "SELECT pg_advisory_lock(?)")) {
       // Stand in for a first request that holds the key's lock right now.
-      lock.setLong(1, IdempotencyKeyStore.lockId("test-admin", key)); // Api's default caller
+      lock.setLong(1, IdempotencyKeyStore.lockId(scopeOf(tokens.admin("test-admin")), key));
       lock.execute();
 
       var concurrent = post(key, body, Map.of());
@@ -232,6 +291,38 @@ class IdempotencyKeyIntegrationTests {
     headers.put("Content-Type", "application/json");
     headers.put("Idempotency-Key", key);
     return api.post("/api/v1/orders", body, headers);
+  }
+
+  /** The scope the filter gives {@code token}'s caller (Api's default caller: test-admin). */
+  private String scopeOf(String token) {
+    SecurityContextHolder.getContext()
+        .setAuthentication(Objects.requireNonNull(tokenConverter.convert(decoder.decode(token))));
+    try {
+      return IdempotencyScope.of(new MockHttpServletRequest()).orElseThrow();
+    } finally {
+      SecurityContextHolder.clearContext();
+    }
+  }
+
+  /** A new shortlist session holding {@code productId}; its {@code Cookie} header. */
+  private String shortlistSession(long productId) {
+    var first = addToShortlist(null, productId, null);
+    String cookie = SetCookies.named(first, "SESSION=").getFirst();
+    return cookie.substring(0, cookie.indexOf(';'));
+  }
+
+  /** An anonymous shortlist add as a browser page sends it, in {@code session} if not null. */
+  private Api.Response addToShortlist(@Nullable String session, long productId,
+      @Nullable String key) {
+    String csrf = SetCookies.csrfToken(api.anonymous().get("/api/v1/shortlist"));
+    Map<String, String> headers = new HashMap<>(Map.of("Content-Type", "application/json",
+        SetCookies.CSRF_HEADER, csrf, "Cookie",
+        (session == null ? "" : session + "; ") + "XSRF-TOKEN=" + csrf));
+    if (key != null) {
+      headers.put(IdempotencyKeyFilter.HEADER, key);
+    }
+    return api.anonymous().post("/api/v1/shortlist", "{\"productId\": %d}".formatted(productId),
+        headers);
   }
 
   private static String orderBody(long customerId, long productId) {

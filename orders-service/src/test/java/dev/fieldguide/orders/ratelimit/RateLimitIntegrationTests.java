@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldguide.fixtures.Concurrently;
 import dev.fieldguide.fixtures.wrongway.NonAtomicTokenBucket;
+import dev.fieldguide.orders.audit.AuditLog;
 import dev.fieldguide.orders.security.DevTokenIssuer;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.TestData;
@@ -13,9 +14,18 @@ import dev.fieldguide.orders.support.SecondInstance;
 import dev.fieldguide.orders.web.ProblemResponseWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
@@ -25,11 +35,18 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-/** R4: a burst gets exactly the capacity, on one instance or two, with the headers and 429s. */
+/**
+ * R4: a burst gets exactly the capacity, on one instance or two, with the headers and 429s; a
+ * client is its token's subject, its registered key's owner or its address, and none of the three
+ * can be invented: an unregistered key is a 401 charged to the sender's address, and an untrusted
+ * {@code X-Forwarded-For} does not move a client to another bucket.
+ */
 @IntegrationTest
 class RateLimitIntegrationTests {
 
   private static final String EXACT = "/api/lab/limited/exact"; // capacity 20, ~no refill
+  private static final String BUCKETS = "fieldguide:ratelimit:test-exact:";
+  private static final String KEY = "X-API-Key";
   private static final int CAPACITY = 20;
   private static final RateLimitPolicy POLICY = new RateLimitPolicy("unit", List.of("/api/x"),
       CAPACITY, 0.001);
@@ -58,9 +75,15 @@ class RateLimitIntegrationTests {
   @Autowired
   ProblemResponseWriter problems;
 
+  @Autowired
+  ApiKeys keys;
+
+  @Autowired
+  AuditLog audit;
+
   @Test
   void aBurstAgainstALimitLetsExactlyTheLimitThrough() throws Exception {
-    String client = UUID.randomUUID().toString();
+    String client = newKey();
     double rejectedBefore = rejected();
 
     List<Api.Response> responses = burst(60, i -> api.anonymous(), client);
@@ -79,7 +102,7 @@ class RateLimitIntegrationTests {
 
   @Test
   void theLimitHoldsForRequestsSplitAcrossTwoInstances() throws Exception {
-    String client = UUID.randomUUID().toString();
+    String client = newKey();
     Api first = api.anonymous();
     Api second = first.at(secondInstance.base());
 
@@ -90,7 +113,7 @@ class RateLimitIntegrationTests {
 
   @Test
   void responsesCarryTheDraftHeadersAndTheXRateLimitOnes() {
-    var response = api.anonymous().get(EXACT, Map.of("X-API-Key", UUID.randomUUID().toString()));
+    var response = api.anonymous().get(EXACT, Map.of(KEY, newKey()));
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.header("RateLimit-Policy")).isEqualTo("\"test-exact\";q=20;w=20000");
@@ -101,31 +124,124 @@ class RateLimitIntegrationTests {
   }
 
   @Test
-  void eachClientHasItsOwnBucket() throws Exception {
-    String greedy = UUID.randomUUID().toString();
+  void eachKeyOwnerHasItsOwnBucketAndTheOwnersKeysShareIt() throws Exception {
+    String owner = "owner-" + UUID.randomUUID();
+    String greedy = keys.issue(owner, null, "test").key();
+    String sameOwner = keys.issue(owner, null, "test").key();
     burst(CAPACITY + 5, i -> api.anonymous(), greedy);
 
-    var other = api.anonymous().get(EXACT, Map.of("X-API-Key", UUID.randomUUID().toString()));
-    var greedyAgain = api.anonymous().get(EXACT, Map.of("X-API-Key", greedy));
+    var other = api.anonymous().get(EXACT, Map.of(KEY, newKey()));
+    var greedyAgain = api.anonymous().get(EXACT, Map.of(KEY, greedy));
+    var greedysOtherKey = api.anonymous().get(EXACT, Map.of(KEY, sameOwner));
 
     assertThat(other.status()).isEqualTo(200);
     assertThat(greedyAgain.status()).isEqualTo(429);
+    assertThat(greedysOtherKey.status()).as("one owner, one bucket").isEqualTo(429);
   }
 
   @Test
   void anAuthenticatedCallerHasOneBucketWhateverKeyItSends() throws Exception {
     Api greedy = api.as(tokens.customer(data.customer()));
     Api neighbour = api.as(tokens.customer(data.customer()));
+    String someonesKey = newKey();
 
-    List<Api.Response> responses = burst(CAPACITY + 5, i -> greedy,
-        UUID.randomUUID().toString());
-    // A fresh API key would escape a per-key limit, not a per-caller one.
-    var greedyWithNewKey = greedy.get(EXACT, Map.of("X-API-Key", UUID.randomUUID().toString()));
-    var neighbourSameKey = neighbour.get(EXACT, Map.of("X-API-Key", "shared-key"));
+    List<Api.Response> responses = Concurrently.run(CAPACITY + 5, i -> () -> greedy.get(EXACT));
+    // Another owner's key would be another bucket; a token's subject outranks it.
+    var greedyWithAKey = greedy.get(EXACT, Map.of(KEY, someonesKey));
+    var neighbourWithTheSameKey = neighbour.get(EXACT, Map.of(KEY, someonesKey));
 
     assertThat(responses).filteredOn(r -> r.status() == 200).hasSize(CAPACITY);
-    assertThat(greedyWithNewKey.status()).isEqualTo(429);
-    assertThat(neighbourSameKey.status()).as("its own bucket").isEqualTo(200);
+    assertThat(greedyWithAKey.status()).isEqualTo(429);
+    assertThat(neighbourWithTheSameKey.status()).as("its own bucket").isEqualTo(200);
+  }
+
+  @Test
+  void inventedKeysAreRefusedAndSpendTheSendersAddressBudget() {
+    Client sender = new Client(11); // a fresh address: a bucket of its own
+    String revoked = newKey();
+    keys.revoke(keys.verify(revoked).orElseThrow().id());
+    List<String> invented = new ArrayList<>(List.of("not-a-key", "", revoked));
+    while (invented.size() < CAPACITY) {
+      invented.add("fgk_" + "A".repeat(39) + String.format("%04d", invented.size()));
+    }
+
+    List<HttpResponse<String>> refused = invented.stream()
+        .map(key -> sender.get(EXACT, Map.of(KEY, key))).toList();
+    var keyless = sender.get(EXACT, Map.of());
+    var yetAnotherKey = sender.get(EXACT, Map.of(KEY, "fgk_" + "B".repeat(43)));
+
+    assertThat(refused).allSatisfy(response -> {
+      assertThat(response.statusCode()).isEqualTo(401);
+      assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+          type -> assertThat(type).startsWith("application/problem+json"));
+      assertThat(response.body()).contains("\"code\":\"INVALID_API_KEY\"");
+      assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+          challenge -> assertThat(challenge).startsWith("ApiKey error=\"invalid_token\""));
+    });
+    assertThat(keyless.statusCode()).as("the invented keys spent the address's bucket")
+        .isEqualTo(429);
+    assertThat(yetAnotherKey.statusCode()).isEqualTo(429);
+    assertThat(audit.latest(null, 50)).anySatisfy(event -> assertThat(event.reason())
+        .isEqualTo("API key not registered, revoked or malformed"));
+  }
+
+  @Test
+  void onlyATrustedProxyCanNameTheClientAddress() {
+    Client direct = new Client(12); // not in server.tomcat.remoteip.internal-proxies
+    String forged = "203.0.113." + ThreadLocalRandom.current().nextInt(1, 255);
+
+    for (int i = 0; i < CAPACITY; i++) {
+      direct.get(EXACT, Map.of("X-Forwarded-For", "198.51.100." + i));
+    }
+    var anotherForgedAddress = direct.get(EXACT, Map.of("X-Forwarded-For", forged));
+    var viaTrustedProxy = api.anonymous().get(EXACT, Map.of("X-Forwarded-For", forged));
+
+    assertThat(anotherForgedAddress.statusCode()).as("still the connection's bucket")
+        .isEqualTo(429);
+    assertThat(viaTrustedProxy.status()).isEqualTo(200);
+    assertThat(redisson.getKeys().countExists(BUCKETS + "ip:127.0.0.12", BUCKETS + "ip:" + forged))
+        .as("one bucket by the untrusted connection's address, one by the trusted proxy's word")
+        .isEqualTo(2);
+  }
+
+  @Test
+  void anIpv6ClientIsOneClientAcrossItsSlash64() {
+    Api viaTrustedProxy = api.anonymous();
+    String network = "2001:db8:%x:%x:".formatted(ThreadLocalRandom.current().nextInt(0xffff),
+        ThreadLocalRandom.current().nextInt(0xffff));
+
+    for (int i = 1; i <= CAPACITY; i++) {
+      viaTrustedProxy.get(EXACT, Map.of("X-Forwarded-For", network + ":" + Integer.toHexString(i)));
+    }
+    var sameNetwork = viaTrustedProxy.get(EXACT,
+        Map.of("X-Forwarded-For", network + "ffff:ffff:ffff:ffff"));
+    var nextNetwork = viaTrustedProxy.get(EXACT,
+        Map.of("X-Forwarded-For", network.replace("2001:db8:", "2001:db9:") + ":1"));
+
+    assertThat(sameNetwork.status()).as("another address of the same /64").isEqualTo(429);
+    assertThat(nextNetwork.status()).isEqualTo(200);
+  }
+
+  @Test
+  void aCustomerAndAnAdminTokenWithOneSubjectAreTwoClients() {
+    long customer = data.customer();
+    Api asCustomer = api.as(tokens.customer(customer));
+    Api asAdmin = api.as(tokens.admin("customer-" + customer));
+
+    Concurrently.run(CAPACITY + 1, i -> () -> asCustomer.get(EXACT));
+
+    assertThat(asCustomer.get(EXACT).status()).isEqualTo(429);
+    assertThat(asAdmin.get(EXACT).status()).as("a bucket of its own").isEqualTo(200);
+  }
+
+  @Test
+  void aKeysOwnPolicyReplacesThePathsPolicy() {
+    String exact = keys.issue("owner-" + UUID.randomUUID(), "test-exact", "test").key();
+
+    var response = api.anonymous().get("/api/lab/ping", Map.of(KEY, exact));
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.header("RateLimit-Policy")).startsWith("\"test-exact\";");
   }
 
   @Test
@@ -150,11 +266,11 @@ class RateLimitIntegrationTests {
     RedissonClient unreachable = UnreachableRedis.client();
     try {
       var localMeters = new SimpleMeterRegistry();
-      var filter = new RateLimitFilter(new TokenBucket(unreachable),
-          new RateLimitProperties(true, "X-API-Key", Map.of(POLICY.name(),
+      var filter = new RateLimitFilter(new TokenBucket(unreachable), keys,
+          new RateLimitProperties(true, KEY, Map.of(POLICY.name(),
               new RateLimitProperties.Limit(POLICY.paths(), POLICY.capacity(),
                   POLICY.refillPerSecond()))),
-          problems, localMeters);
+          problems, audit, localMeters);
       var chain = new MockFilterChain();
       var response = new MockHttpServletResponse();
 
@@ -172,11 +288,15 @@ class RateLimitIntegrationTests {
     return meters.counter("fieldguide.ratelimit.rejected", "policy", "test-exact").count();
   }
 
-  /** {@code requests} concurrent GETs of the exact-limit route, all as one API client. */
+  /** A newly registered key of a new owner, under the policy of each request's path. */
+  private String newKey() {
+    return keys.issue("owner-" + UUID.randomUUID(), null, "test").key();
+  }
+
+  /** {@code requests} concurrent GETs of the exact-limit route, all with one API key. */
   private static List<Api.Response> burst(int requests, IntFunction<Api> target,
-      String client) throws Exception {
-    return Concurrently.run(requests, i -> () -> target.apply(i).get(EXACT,
-        Map.of("X-API-Key", client)));
+      String key) {
+    return Concurrently.run(requests, i -> () -> target.apply(i).get(EXACT, Map.of(KEY, key)));
   }
 
   private static long concurrentTakes(int takes,
@@ -184,5 +304,37 @@ class RateLimitIntegrationTests {
     String bucket = "fieldguide:ratelimit:unit:" + UUID.randomUUID();
     return Concurrently.run(takes, i -> () -> take.apply(bucket, POLICY)).stream()
         .filter(TokenBucket.Decision::allowed).count();
+  }
+
+  /**
+   * A client connecting from its own loopback address, 127.0.0.{@code lastOctet}: this host, but
+   * not a trusted proxy, so its address is the connection's and its bucket its own.
+   */
+  private final class Client {
+
+    private final HttpClient http;
+
+    Client(int lastOctet) {
+      try {
+        this.http = HttpClient.newBuilder()
+            .localAddress(InetAddress.getByAddress(new byte[]{127, 0, 0, (byte) lastOctet}))
+            .build();
+      } catch (UnknownHostException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    HttpResponse<String> get(String path, Map<String, String> headers) {
+      var request = HttpRequest.newBuilder(api.base().resolve(path));
+      headers.forEach(request::header);
+      try {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
   }
 }

@@ -103,7 +103,7 @@ class RedisKeyDisciplineIntegrationTests {
     api.send("PATCH", "/api/v1/products/" + product,
         HttpRequest.BodyPublishers.ofString("{\"name\": \"TTL Lamp 2\"}"),
         Map.of("Content-Type", "application/json")); // eviction
-    api.get("/api/lab/limited/exact", Map.of("X-API-Key", UUID.randomUUID().toString()));
+    api.get("/api/lab/limited/exact"); // the caller's bucket
     fencedLock.tryAcquire("ttl-test-" + UUID.randomUUID(), Duration.ofSeconds(30)); // lease, fence
     api.post("/api/v1/shortlist", "{\"productId\": %d}".formatted(product),
         Map.of("Content-Type", "application/json")); // session

@@ -142,6 +142,10 @@ class SecurityMatrixIntegrationTests {
         row("POST", "/admin/products/{productId}/promotions",
             "/admin/products/" + product + "/promotions", "{}", 401, 401, 401, 403, 403, 400),
         row("GET", "/admin/audit", "/admin/audit?limit=1", null, 401, 401, 401, 403, 403, 200),
+        row("POST", "/admin/api-keys", "/admin/api-keys", "{\"owner\": \"matrix\"}", 401, 401,
+            401, 403, 403, 201),
+        row("DELETE", "/admin/api-keys/{id}", "/admin/api-keys/" + Long.MAX_VALUE, null, 401, 401,
+            401, 403, 403, 404),
         row("GET", "/actuator/metrics", "/actuator/metrics", null, 401, 401, 401, 403, 403, 200),
         // public: probes, scrapes, dev tokens; a bad token is refused even here
         row("GET", "/actuator/health/liveness", "/actuator/health/liveness", null, 200, 401, 401,

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -15,8 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Sends bytes a well-behaved HTTP client never would (a bad request line, an oversized header,
- * HTTP/0.9) and reads back whatever arrives, so tests can see what the container itself answers.
+ * Sends bytes a well-behaved HTTP client never would (a request-target exactly as a hostile
+ * client spells it, a bad request line, an oversized header, HTTP/0.9) and reads back whatever
+ * arrives: an HTTP client library would normalize or refuse such a request.
  */
 public final class RawHttp {
 
@@ -33,13 +35,33 @@ public final class RawHttp {
     public Optional<String> header(String name) {
       return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
     }
+
+    /** The whole answer as text, for assertion messages. */
+    public String text() {
+      return statusLine + "\n" + headers + "\n" + body;
+    }
   }
 
-  /** Writes {@code request} to the port and reads until the server closes the connection. */
+  /**
+   * An HTTP/1.1 request of {@code method target} with {@code headers} and {@code body}, written
+   * byte for byte (Host, Connection: close and Content-Length added).
+   */
+  public static Answer request(int port, String method, String target,
+      Map<String, String> headers, String body) {
+    var head = new StringBuilder(method + " " + target + " HTTP/1.1\r\n")
+        .append("Host: 127.0.0.1:").append(port).append("\r\n")
+        .append("Connection: close\r\n")
+        .append("Content-Length: ").append(body.getBytes(StandardCharsets.UTF_8).length)
+        .append("\r\n");
+    headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+    return send(port, head.append("\r\n") + body);
+  }
+
+  /** Writes {@code request} to the port as it is and reads until the server closes. */
   public static Answer send(int port, String request) {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-      socket.setSoTimeout(10_000);
-      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      socket.setSoTimeout(30_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
       socket.getOutputStream().flush();
       return parse(readAll(socket.getInputStream()));
     } catch (IOException e) {
@@ -54,10 +76,10 @@ public final class RawHttp {
       for (int n; (n = in.read(buffer)) != -1;) {
         out.write(buffer, 0, n);
       }
-    } catch (SocketTimeoutException | java.net.SocketException e) {
+    } catch (SocketTimeoutException | SocketException e) {
       // A reset after the answer (Tomcat closes on a refused request) ends the reading too.
     }
-    return out.toString(StandardCharsets.ISO_8859_1);
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   private static Answer parse(String raw) {
