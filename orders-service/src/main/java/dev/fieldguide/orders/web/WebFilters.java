@@ -9,7 +9,7 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
 /**
  * The web package's filters, each at its place in {@link FilterOrder}: request correlation, the
- * body limit and the conditional-GET tags.
+ * request syntax check, the body limit and the conditional-GET tags.
  */
 @Configuration(proxyBeanMethods = false)
 class WebFilters {
@@ -17,6 +17,11 @@ class WebFilters {
   @Bean
   FilterRegistrationBean<RequestCorrelation> requestCorrelation() {
     return FilterOrder.CORRELATION.register(new RequestCorrelation());
+  }
+
+  @Bean
+  FilterRegistrationBean<RequestSyntax> requestSyntax(ProblemResponseWriter problems) {
+    return FilterOrder.REQUEST_SYNTAX.register(new RequestSyntax(problems));
   }
 
   @Bean

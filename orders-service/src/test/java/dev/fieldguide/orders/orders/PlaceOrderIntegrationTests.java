@@ -70,6 +70,10 @@ class PlaceOrderIntegrationTests {
       negative quantity    | 400 | VALIDATION_FAILED | {"customerId": CUSTOMER, "lines": [{"productId": PRODUCT, "quantity": -1}]}
       duplicate products   | 400 | VALIDATION_FAILED | {"customerId": CUSTOMER, "lines": [{"productId": PRODUCT, "quantity": 1}, {"productId": PRODUCT, "quantity": 2}]}
       quantity as text     | 400 | INVALID_FIELD_TYPE | {"customerId": CUSTOMER, "lines": [{"productId": PRODUCT, "quantity": "two"}]}
+      quantity as "3"      | 400 | INVALID_FIELD_TYPE | {"customerId": CUSTOMER, "lines": [{"productId": PRODUCT, "quantity": "3"}]}
+      quantity 1.9         | 400 | INVALID_FIELD_TYPE | {"customerId": CUSTOMER, "lines": [{"productId": PRODUCT, "quantity": 1.9}]}
+      customer 1.5         | 400 | INVALID_FIELD_TYPE | {"customerId": 1.5, "lines": [{"productId": PRODUCT, "quantity": 1}]}
+      lines given twice    | 400 | DUPLICATE_JSON_KEY | {"customerId": CUSTOMER, "lines": [{"productId": PRODUCT, "quantity": 1}], "lines": []}
       not JSON             | 400 | MALFORMED_JSON    | customerId=1
       unknown customer     | 404 | CUSTOMER_NOT_FOUND | {"customerId": 987654321, "lines": [{"productId": PRODUCT, "quantity": 1}]}
       unknown product      | 404 | PRODUCT_NOT_FOUND | {"customerId": CUSTOMER, "lines": [{"productId": PRODUCT, "quantity": 1}, {"productId": 987654321, "quantity": 1}]}

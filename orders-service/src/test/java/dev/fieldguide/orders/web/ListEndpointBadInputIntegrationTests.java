@@ -20,6 +20,8 @@ class ListEndpointBadInputIntegrationTests {
       /api/v1/orders   | limit=0                         | VALIDATION_FAILED
       /api/v1/orders   | limit=10000                     | VALIDATION_FAILED
       /api/v1/orders   | limit=ten                       | INVALID_PARAMETER
+      /api/v1/orders   | limit=0x10                      | INVALID_PARAMETER
+      /api/v1/orders   | customerId=%EF%BC%91            | INVALID_PARAMETER
       /api/v1/orders   | cursor=garbage                  | INVALID_CURSOR
       /api/v1/orders   | cursor=MQ.AAAA                  | INVALID_CURSOR
       /api/v1/orders   | status=NOPE                     | INVALID_PARAMETER
@@ -29,6 +31,8 @@ class ListEndpointBadInputIntegrationTests {
       /api/v1/products | attr.bad%20name=x               | INVALID_FILTER
       /api/v1/products | attr.color=a&attr.color=b       | INVALID_FILTER
       /api/v1/products | q=                              | INVALID_FILTER
+      /api/v1/products | q=%C0%AF                         | INVALID_ENCODING
+      /api/v1/products | q=%00                           | NUL_CHARACTER
       """)
   void badListParametersAreA400Problem(String path, String query, String code) {
     var response = api.get(path + "?" + query);
