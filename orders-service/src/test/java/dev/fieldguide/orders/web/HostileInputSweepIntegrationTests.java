@@ -209,6 +209,26 @@ class HostileInputSweepIntegrationTests {
     assertRefused(answer, caller, 400, "INVALID_PARAMETER");
   }
 
+  Stream<Arguments> dateParameters() {
+    return endpoints().stream().flatMap(endpoint -> endpoint.params().stream()
+        .filter(MappedEndpoint.Param::date)
+        .flatMap(param -> Stream.of("%2B300000-01-01", "0001-01-01")
+            .flatMap(value -> Stream.of(Caller.values())
+                .map(caller -> Arguments.of(endpoint, param.name(), value, caller)))));
+  }
+
+  /** Rule 10: every date the URL carries is bounded, and the refusal names it. */
+  @ParameterizedTest(name = "{0} {1}={2} as {3}")
+  @MethodSource("dateParameters")
+  void aDateParameterOutOfItsRangeIsA400NamingIt(MappedEndpoint endpoint, String param,
+      String value, Caller caller) {
+    var answer = send(caller, endpoint, endpoint.target(product, Map.of(param, value)),
+        "application/json", "{}".getBytes(UTF_8));
+
+    assertRefused(answer, caller, 400, "VALIDATION_FAILED");
+    assertNamesField(answer, caller, param);
+  }
+
   Stream<Arguments> coercions() {
     return endpoints().stream().filter(MappedEndpoint::takesBody)
         .flatMap(endpoint -> fieldsOf(endpoint).stream()
@@ -226,6 +246,27 @@ class HostileInputSweepIntegrationTests {
         field.bodyWith(value).getBytes(UTF_8));
 
     assertRefused(answer, caller, 400, "INVALID_FIELD_TYPE");
+    assertNamesField(answer, caller, field.path());
+  }
+
+  Stream<Arguments> dateFields() {
+    return endpoints().stream().filter(MappedEndpoint::takesBody)
+        .flatMap(endpoint -> fieldsOf(endpoint).stream()
+            .filter(field -> field.kind() == BodyField.Kind.TIMESTAMP)
+            .flatMap(field -> Stream.of("\"+300000-01-01T00:00:00Z\"", "\"0001-01-01T00:00:00Z\"")
+                .flatMap(value -> Stream.of(Caller.values())
+                    .map(caller -> Arguments.of(endpoint, field, value, caller)))));
+  }
+
+  /** Rule 10: every timestamp a body carries is bounded, and the refusal names it. */
+  @ParameterizedTest(name = "{0} {1}: {2} as {3}")
+  @MethodSource("dateFields")
+  void aTimestampFieldOutOfItsRangeIsA400NamingIt(MappedEndpoint endpoint, BodyField field,
+      String value, Caller caller) {
+    var answer = send(caller, endpoint, endpoint.target(product, Map.of()), "application/json",
+        field.bodyWith(value).getBytes(UTF_8));
+
+    assertRefused(answer, caller, 400, "VALIDATION_FAILED");
     assertNamesField(answer, caller, field.path());
   }
 
