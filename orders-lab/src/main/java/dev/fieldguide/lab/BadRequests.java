@@ -33,7 +33,24 @@ final class BadRequests {
       new BadRequest("body too large", "POST", ErrorFixtures.ECHO, JSON,
           "{\"note\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}", 413, "CONTENT_TOO_LARGE"),
       new BadRequest("unexpected failure", "GET", ErrorFixtures.BOOM, "", "", 500,
-          "INTERNAL_ERROR"));
+          "INTERNAL_ERROR"),
+      // Issue 18: hostile and sloppy clients.
+      new BadRequest("query string not UTF-8", "GET", "/api/v1/products?q=%C0%AF", "", "", 400,
+          "INVALID_ENCODING"),
+      new BadRequest("NUL in a query", "GET", "/api/v1/products?q=%00", "", "", 400,
+          "NUL_CHARACTER"),
+      new BadRequest("duplicate JSON key", "POST", ErrorFixtures.ECHO, JSON,
+          "{\"customerId\": 1, \"customerId\": 2, \"lines\": [{\"productId\": 1, \"quantity\": 1}]}",
+          400, "DUPLICATE_JSON_KEY"),
+      new BadRequest("float for an integer", "POST", ErrorFixtures.ECHO, JSON,
+          "{\"customerId\": 1.5, \"lines\": [{\"productId\": 1, \"quantity\": 1}]}", 400,
+          "INVALID_FIELD_TYPE"),
+      new BadRequest("wildcard content type", "POST", ErrorFixtures.ECHO, "*/*", "{}", 415,
+          "UNSUPPORTED_MEDIA_TYPE"),
+      new BadRequest("hexadecimal id", "GET", "/api/v1/products/0x10", "", "", 400,
+          "INVALID_PARAMETER"),
+      new BadRequest("method-validated parameter", "GET", "/admin/audit?limit=0", "", "", 400,
+          "VALIDATION_FAILED"));
 
   // Traces of internals that must never reach a client.
   private static final Pattern INTERNALS = Pattern.compile(

@@ -13,6 +13,13 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "products")
 public class Product extends BaseEntity {
 
+  /**
+   * 10,000,000.00 in cents, the most a product may cost (the API and a CHECK in V24 hold it): the
+   * largest order, 50 lines of 1,000 units, then totals 5 * 10^13 cents, far inside a long and
+   * exact even as a JavaScript number (below 2^53).
+   */
+  public static final long MAX_PRICE_CENTS = 1_000_000_000L;
+
   @Column(nullable = false, unique = true)
   private String sku;
 

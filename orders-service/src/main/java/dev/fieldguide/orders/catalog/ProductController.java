@@ -48,7 +48,8 @@ class ProductController {
     ProductFilter filter = ProductFilter.from(parameters, q);
     Long afterId = cursor == null
         ? null
-        : parseId(cursors.decode(cursor, SCOPE, filter.canonical(), 1).getFirst());
+        : KeysetCursors.key(cursors.decode(cursor, SCOPE, filter.canonical(), 1).getFirst(), 1,
+            Long.MAX_VALUE);
     List<ProductResponse> rows = listing.list(filter, limit + 1, afterId);
     boolean more = rows.size() > limit;
     List<ProductResponse> page = more ? rows.subList(0, limit) : rows;
@@ -69,13 +70,5 @@ class ProductController {
   @PatchMapping("/{id}")
   ProductResponse edit(@PathVariable long id, @Valid @RequestBody ProductEdit edit) {
     return editing.edit(id, edit);
-  }
-
-  private static long parseId(String key) {
-    try {
-      return Long.parseLong(key);
-    } catch (NumberFormatException e) {
-      throw KeysetCursors.invalid();
-    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.fieldguide.orders.catalog;
 
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -15,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 record ProductEdit(
     // @NotBlank would also reject an absent name; this only rejects a present, blank one.
     @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Size(max = 200) @Nullable String name,
-    @PositiveOrZero @Nullable Long priceCents,
+    @PositiveOrZero @Max(Product.MAX_PRICE_CENTS) @Nullable Long priceCents,
     // Shape, size and values of the attributes are the JSON Schema's job (ProductAttributesSchema).
     @Nullable Map<String, Object> attributes) {
 

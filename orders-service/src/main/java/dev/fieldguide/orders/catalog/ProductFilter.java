@@ -52,8 +52,16 @@ record ProductFilter(SortedMap<String, String> attributes, @Nullable String q) {
     return new ProductFilter(attributes, q);
   }
 
-  /** A canonical form, bound into cursors so a cursor cannot be reused under other filters. */
-  String canonical() {
-    return attributes + "&q=" + (q == null ? "" : q);
+  /**
+   * The filters as cursors bind them, one entry per parameter ({@code attr.color}, {@code q}), so
+   * a cursor cannot be reused under other filters.
+   */
+  SortedMap<String, String> canonical() {
+    SortedMap<String, String> canonical = new TreeMap<>();
+    attributes.forEach((name, value) -> canonical.put(ATTRIBUTE_PREFIX + name, value));
+    if (q != null) {
+      canonical.put("q", q);
+    }
+    return canonical;
   }
 }

@@ -10,6 +10,7 @@ import dev.fieldguide.orders.orders.OrderRows;
 import dev.fieldguide.orders.orders.OrderStatus;
 import dev.fieldguide.orders.security.Caller;
 import dev.fieldguide.orders.errors.NotFoundException;
+import dev.fieldguide.orders.web.AsciiDecimalNumbers;
 import dev.fieldguide.orders.web.PageResponse;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -83,10 +84,10 @@ class OrderGraphQlController {
     return order;
   }
 
-  /** GraphQL ids are strings on the wire; ours are positive numbers. */
+  /** GraphQL ids are strings on the wire; ours are positive numbers in ASCII decimal digits. */
   private static long id(String argument, String value) {
     try {
-      long id = Long.parseLong(value);
+      long id = AsciiDecimalNumbers.parseLong(value);
       if (id > 0) {
         return id;
       }

@@ -2,7 +2,9 @@ package dev.fieldguide.orders.jobs;
 
 import dev.fieldguide.orders.errors.DomainException;
 import dev.fieldguide.orders.errors.DomainException.Kind;
+import dev.fieldguide.orders.web.WithinDaysOfNow;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.net.URI;
@@ -34,10 +36,15 @@ class JobController {
 
   /**
    * The body of {@code POST /api/v1/jobs}: at most one of {@code countdownSeconds} (run that many
-   * seconds from now) and {@code eta} (an ISO-8601 instant); neither means now.
+   * seconds from now) and {@code eta} (an ISO-8601 instant); neither means now. A run starts at
+   * most a year from now; an eta may lie a day in the past (a late client), and runs at once.
    */
   record EnqueueRequest(@NotBlank @Nullable String type, @Nullable JsonNode arguments,
-      @PositiveOrZero @Nullable Long countdownSeconds, @Nullable Instant eta) {}
+      @PositiveOrZero @Max(MAX_COUNTDOWN_SECONDS) @Nullable Long countdownSeconds,
+      @WithinDaysOfNow(before = 1, after = MAX_DAYS_AHEAD) @Nullable Instant eta) {}
+
+  static final long MAX_DAYS_AHEAD = 366;
+  static final long MAX_COUNTDOWN_SECONDS = MAX_DAYS_AHEAD * 24 * 60 * 60;
 
   @PostMapping
   ResponseEntity<JobRunView> enqueue(@Valid @RequestBody EnqueueRequest request) {

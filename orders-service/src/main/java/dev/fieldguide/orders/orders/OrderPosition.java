@@ -11,6 +11,9 @@ import java.util.List;
  */
 public record OrderPosition(Instant createdAt, long id) {
 
+  private static final long LATEST_MICROS = ChronoUnit.MICROS.between(Instant.EPOCH,
+      Instant.parse("9999-12-31T23:59:59.999999Z"));
+
   static OrderPosition of(Order order) {
     return new OrderPosition(order.getCreatedAt(), order.getId());
   }
@@ -21,12 +24,14 @@ public record OrderPosition(Instant createdAt, long id) {
         String.valueOf(id));
   }
 
+  /**
+   * The position a cursor's keys name. Each key must be one a row can have: an id from 1, a
+   * time from the epoch to the end of year 9999 (a far one reaches PostgreSQL's limits and fails
+   * there, a 500 instead of a 400).
+   */
   static OrderPosition fromKeys(List<String> keys) {
-    try {
-      return new OrderPosition(Instant.EPOCH.plus(Long.parseLong(keys.get(0)), ChronoUnit.MICROS),
-          Long.parseLong(keys.get(1)));
-    } catch (NumberFormatException e) {
-      throw KeysetCursors.invalid();
-    }
+    return new OrderPosition(
+        Instant.EPOCH.plus(KeysetCursors.key(keys.get(0), 0, LATEST_MICROS), ChronoUnit.MICROS),
+        KeysetCursors.key(keys.get(1), 1, Long.MAX_VALUE));
   }
 }

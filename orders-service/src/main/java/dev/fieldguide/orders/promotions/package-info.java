@@ -9,7 +9,7 @@
  *
  * @see dev.fieldguide.orders.promotions.PromotionsIntegrationTests
  */
-@ApplicationModule(displayName = "promotions (PG2)", allowedDependencies = {"errors"})
+@ApplicationModule(displayName = "promotions (PG2)", allowedDependencies = {"errors", "web"})
 @NullMarked
 package dev.fieldguide.orders.promotions;
 

@@ -2,6 +2,7 @@ package dev.fieldguide.orders.reporting;
 
 import dev.fieldguide.orders.errors.DomainException;
 import dev.fieldguide.orders.errors.DomainException.Kind;
+import dev.fieldguide.orders.web.WithinDaysOfNow;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import org.jspecify.annotations.Nullable;
@@ -28,9 +29,15 @@ class DailySalesController {
     this.properties = properties;
   }
 
+  /** Ten years back: older days are history no report here is for. */
+  static final long DAYS_BACK = 3_660;
+  /** A year ahead: a range may end in the future (this month, this quarter). */
+  static final long DAYS_AHEAD = 366;
+
   @GetMapping("/daily-sales")
-  DailySales dailySales(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+  DailySales dailySales(
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinDaysOfNow(before = DAYS_BACK, after = DAYS_AHEAD) LocalDate from,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinDaysOfNow(before = DAYS_BACK, after = DAYS_AHEAD) LocalDate to,
       @RequestParam(required = false) @Nullable Long productId) {
     if (to.isBefore(from)) {
       throw new DomainException(Kind.INVALID, "INVALID_RANGE",

@@ -3,7 +3,11 @@ package dev.fieldguide.orders.web;
 import dev.fieldguide.orders.errors.DomainException;
 import dev.fieldguide.orders.errors.FieldProblem;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -57,6 +61,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter.toSeconds()));
     }
     return complete(problem, HttpStatusCode.valueOf(problem.getStatus()), headers, request);
+  }
+
+  /**
+   * Method validation through a {@code @Validated} proxy (the controller's class carries it)
+   * fails before Spring MVC sees the call, as Bean Validation's own exception: the same 400 as
+   * MVC's built-in method validation, whichever controller it comes from.
+   */
+  @ExceptionHandler(ConstraintViolationException.class)
+  ResponseEntity<Object> invalidArguments(ConstraintViolationException invalid,
+      NativeWebRequest request) {
+    ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+    validationFailed(problem, invalid.getConstraintViolations().stream()
+        .map(violation -> new FieldProblem(argumentPath(violation.getPropertyPath()),
+            messageOf(violation.getMessage())))
+        .sorted(Comparator.comparing(FieldProblem::field))
+        .toList());
+    return complete(problem, HttpStatus.BAD_REQUEST, new HttpHeaders(), request);
   }
 
   @Override
@@ -113,6 +134,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     problem.setProperty(Problems.CODE, "VALIDATION_FAILED");
     problem.setDetail("The request has %d invalid field(s).".formatted(errors.size()));
     problem.setProperty(Problems.ERRORS, errors);
+  }
+
+  /** {@code limit} from {@code latest.limit}: the path below the method, as a client names it. */
+  private static String argumentPath(Path path) {
+    var out = new StringBuilder();
+    for (Path.Node node : path) {
+      if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
+        continue;
+      }
+      if (node.getIndex() != null) {
+        out.append('[').append(node.getIndex()).append(']');
+      }
+      if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+        out.append(out.isEmpty() ? "" : ".").append(node.getName());
+      }
+    }
+    return parameterName(out.isEmpty() ? null : out.toString());
   }
 
   private static String messageOf(@Nullable String message) {

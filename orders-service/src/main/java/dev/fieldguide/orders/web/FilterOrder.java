@@ -22,6 +22,11 @@ public enum FilterOrder {
   PROBLEM_BODIES(Ordered.HIGHEST_PRECEDENCE + 3),
   /** An unexpected {@code Host} is a 400 before anything reads it (D6). */
   HOST_ALLOWLIST(Ordered.HIGHEST_PRECEDENCE + 5),
+  /**
+   * A query string that is not clean UTF-8 text is a 400, content not declared JSON a 415, before
+   * anything reads a parameter or the body (issue 18).
+   */
+  REQUEST_SYNTAX(Ordered.HIGHEST_PRECEDENCE + 7),
   /** A body over the cap is a 413 before anyone buffers it (API4). */
   BODY_LIMIT(Ordered.HIGHEST_PRECEDENCE + 10),
   /**

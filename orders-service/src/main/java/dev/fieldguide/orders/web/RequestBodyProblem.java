@@ -1,7 +1,9 @@
 package dev.fieldguide.orders.web;
 
 import dev.fieldguide.orders.errors.FieldProblem;
+import java.nio.charset.CharacterCodingException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
@@ -18,7 +20,17 @@ final class RequestBodyProblem {
 
   static void describe(HttpMessageNotReadableException ex, ProblemDetail problem) {
     Throwable cause = ex.getCause();
-    if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+    if (cause instanceof RefusedJsonText refused) {
+      problem.setProperty(Problems.CODE, refused.code());
+      problem.setDetail(refused.detail());
+      if (!refused.errors().isEmpty()) {
+        problem.setProperty(Problems.ERRORS, refused.errors());
+      }
+    } else if (isUndecodable(cause)) {
+      problem.setProperty(Problems.CODE, TextRule.INVALID_ENCODING.name());
+      problem.setDetail("The request body is not valid UTF-8.");
+    } else if (cause instanceof MismatchedInputException mismatch
+        && !mismatch.getPath().isEmpty()) {
       String field = path(mismatch);
       problem.setProperty(Problems.CODE, "INVALID_FIELD_TYPE");
       problem.setDetail("Field '%s' has the wrong type.".formatted(field));
@@ -30,6 +42,16 @@ final class RequestBodyProblem {
       problem.setProperty(Problems.CODE, "MISSING_BODY");
       problem.setDetail("The request body is missing or unreadable.");
     }
+  }
+
+  /** The strict UTF-8 decoder of {@link CheckedJsonFactory} refused bytes, under the wrapping. */
+  private static boolean isUndecodable(@Nullable Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof CharacterCodingException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code lines[0].quantity} from Jackson's reference chain. */

@@ -9,8 +9,8 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
 /**
  * The web package's filters, each at its place in {@link FilterOrder}: request correlation, the
- * security headers, problem bodies for bare error answers, the body limit and the conditional-GET
- * tags.
+ * security headers, problem bodies for bare error answers, the request syntax check, the body
+ * limit and the conditional-GET tags.
  */
 @Configuration(proxyBeanMethods = false)
 class WebFilters {
@@ -28,6 +28,11 @@ class WebFilters {
   @Bean
   FilterRegistrationBean<ProblemBodies> problemBodies(ProblemResponseWriter problems) {
     return FilterOrder.PROBLEM_BODIES.register(new ProblemBodies(problems));
+  }
+
+  @Bean
+  FilterRegistrationBean<RequestSyntax> requestSyntax(ProblemResponseWriter problems) {
+    return FilterOrder.REQUEST_SYNTAX.register(new RequestSyntax(problems));
   }
 
   @Bean

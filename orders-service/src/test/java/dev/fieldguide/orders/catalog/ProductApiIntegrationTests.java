@@ -6,6 +6,7 @@ import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.TestData;
 import java.net.http.HttpRequest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code GET /api/v1/products/{id}} returns the contract's fields, attributes from JSONB; a
- * {@code HEAD} is answered the same way, without the body.
+ * {@code HEAD} is answered the same way, without the body; a price is bounded on the way in.
  */
 @IntegrationTest
 class ProductApiIntegrationTests {
@@ -51,5 +52,30 @@ class ProductApiIntegrationTests {
     assertThat(head.status()).isEqualTo(200);
     assertThat(head.header("Content-Type")).isEqualTo("application/json");
     assertThat(head.body()).isEmpty();
+  }
+
+  @Test
+  void aPriceAboveTheBoundIsA400AndThePriceStaysAsItWas() {
+    long id = data.product("Bounded Lamp", 1_000, Map.of());
+
+    var nearLongMax = patch(id, "{\"priceCents\": 9223372036854775000}");
+    var justOver = patch(id, "{\"priceCents\": %d}".formatted(Product.MAX_PRICE_CENTS + 1));
+
+    for (Api.Response refused : List.of(nearLongMax, justOver)) {
+      assertThat(refused.status()).isEqualTo(400);
+      assertThat(refused.jsonBody().path("code").asString()).isEqualTo("VALIDATION_FAILED");
+      assertThat(refused.jsonBody().path("errors").get(0).path("field").asString())
+          .isEqualTo("priceCents");
+    }
+    assertThat(api.get("/api/v1/products/" + id).jsonBody().path("priceCents").asLong())
+        .isEqualTo(1_000);
+    var atTheBound = patch(id, "{\"priceCents\": %d}".formatted(Product.MAX_PRICE_CENTS));
+    assertThat(atTheBound.jsonBody().path("priceCents").asLong())
+        .isEqualTo(Product.MAX_PRICE_CENTS);
+  }
+
+  private Api.Response patch(long id, String body) {
+    return api.send("PATCH", "/api/v1/products/" + id, HttpRequest.BodyPublishers.ofString(body),
+        Map.of("Content-Type", "application/json"));
   }
 }

@@ -134,8 +134,8 @@ class ProductAttributesIntegrationTests {
   /**
    * The schema lives in the application, so anything that writes around it (a script, a manual
    * fix, another service) is held only by the table's constraints: they still refuse a
-   * non-object, a negative price and a duplicate SKU, which no schema on a single document can
-   * check.
+   * non-object, a negative price, a price above the bound (V24) and a duplicate SKU, which no
+   * schema on a single document can check.
    */
   @Test
   void theDatabaseConstraintsHoldWhenTheApplicationIsBypassed() {
@@ -151,6 +151,10 @@ class ProductAttributesIntegrationTests {
         .param(id).update())
         .isInstanceOf(DataIntegrityViolationException.class)
         .hasMessageContaining("products_price_not_negative");
+    assertThatThrownBy(() -> jdbc.sql("UPDATE products SET price_cents = ? WHERE id = ?")
+        .params(Product.MAX_PRICE_CENTS + 1, id).update())
+        .isInstanceOf(DataIntegrityViolationException.class)
+        .hasMessageContaining("products_price_bounded");
     assertThatThrownBy(() -> jdbc.sql("""
         INSERT INTO products (sku, name, price_cents, stock) VALUES (?, 'Copy', 1, 1)""")
         .param(sku).update())

@@ -18,6 +18,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -121,13 +123,30 @@ class JobApiIntegrationTests {
     assertProblem(api.post("/api/v1/jobs", "{\"type\": \"echo\", \"eta\": \"tomorrow\"}", JSON),
         400, null);
     assertProblem(api.post("/api/v1/jobs",
-        "{\"type\": \"echo\", \"eta\": \"2030-01-01T00:00:00Z\", \"countdownSeconds\": 5}", JSON),
+        "{\"type\": \"echo\", \"eta\": \"%s\", \"countdownSeconds\": 5}"
+            .formatted(Instant.now().plusSeconds(3600)),
+        JSON),
         400, "COUNTDOWN_AND_ETA");
     assertProblem(api.post("/api/v1/jobs", "{\"type\": \"echo\", \"arguments\": [1, 2]}", JSON),
         400, "ARGUMENTS_NOT_AN_OBJECT");
     assertProblem(api.post("/api/v1/jobs", "{\"arguments\": {}}", JSON), 400, null);
     assertProblem(api.get("/api/v1/jobs/" + UUID.randomUUID()), 404, null);
     assertProblem(api.get("/api/v1/jobs/not-a-uuid"), 400, null);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      "countdownSeconds": 9223372036854775807      | countdownSeconds
+      "countdownSeconds": 31622401                 | countdownSeconds
+      "eta": "+1000000-01-01T00:00:00Z"            | eta
+      "eta": "2000-01-01T00:00:00Z"                | eta
+      """)
+  void aRunFartherThanAYearAwayIsA400NamingTheField(String member, String field) {
+    var response = api.post("/api/v1/jobs", "{\"type\": \"echo\", %s}".formatted(member), JSON);
+
+    assertProblem(response, 400, "VALIDATION_FAILED");
+    assertThat(response.jsonBody().path("errors").get(0).path("field").asString())
+        .isEqualTo(field);
   }
 
   private JsonNode awaitState(String location, String state) {

@@ -107,6 +107,20 @@ class PromotionsIntegrationTests {
   }
 
   @Test
+  void aPeriodFarOutsideTheBoundsIsA400NamingItsEndsNotA500() {
+    long product = data.product("Promoted clock", 5_000, Map.of());
+
+    var response = create(product, 10, "+300000-01-01T00:00:00Z", "+300000-02-01T00:00:00Z");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.jsonBody().path("code").asString()).isEqualTo("VALIDATION_FAILED");
+    assertThat(response.jsonBody().path("errors").valueStream()
+        .map(error -> error.path("field").asString()))
+        .containsExactlyInAnyOrder("validFrom", "validUntil");
+    assertThat(promotionsOf(product)).isZero();
+  }
+
+  @Test
   void theLookupOfThePromotionInForceIsAnsweredByTheGistIndex() {
     // 200 products with a promotion each month for 10 years: 24,000 rows, far too many to scan.
     List<Long> products = IntStream.range(0, 200)

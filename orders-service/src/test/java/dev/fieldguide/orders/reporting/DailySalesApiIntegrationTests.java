@@ -72,6 +72,8 @@ class DailySalesApiIntegrationTests {
       from=2026-01-01&to=2026-01-31&productId=0 | INVALID_PARAMETER
       from=2026-01-01&to=2026-01-31&productId=x | INVALID_PARAMETER
       from=2026-01-01                           | MISSING_PARAMETER
+      from=%2B6000000-01-01&to=%2B6000000-01-02 | VALIDATION_FAILED
+      from=1900-01-01&to=1900-01-02             | VALIDATION_FAILED
       """)
   void badOrTooWideRangesAreA400Problem(String query, String code) {
     var response = api.get("/api/v1/reports/daily-sales?" + query);

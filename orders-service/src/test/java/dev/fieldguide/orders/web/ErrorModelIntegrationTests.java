@@ -140,6 +140,17 @@ class ErrorModelIntegrationTests {
       assertThat(response.header("Allow")).contains("GET");
     }
 
+    /** {@code AuditController} is {@code @Validated}: its proxy, not Spring MVC, refuses. */
+    @Test
+    void aMethodValidationFailureOfAValidatedControllerIsA400ListingTheParameter() {
+      var response = api.get("/admin/audit?limit=0");
+
+      JsonNode problem = assertProblem(response, 400, "VALIDATION_FAILED");
+      assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("limit");
+      assertThat(problem.path("errors").get(0).path("message").asString())
+          .isEqualTo("must be greater than or equal to 1");
+    }
+
     @Test
     void problemsAreJsonEvenWhenTheClientAsksForHtml() {
       var response = api.get("/api/v1/products/abc", Map.of("Accept", "text/html"));
