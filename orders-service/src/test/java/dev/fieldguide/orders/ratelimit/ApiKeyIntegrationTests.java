@@ -106,7 +106,7 @@ class ApiKeyIntegrationTests {
         "application/json", "Authorization", "Bearer " + tokens.customer(data.customer())),
         "{\"owner\": \"%s\"}".formatted(owner));
 
-    assertThat(response.status()).as(response.text()).isIn(400, 403, 404);
+    assertThat(response.status()).as(response.describe()).isIn(400, 403, 404);
     assertThat(jdbc.sql("SELECT count(*) FROM api_keys WHERE owner = ?").param(owner)
         .query(Long.class).single()).isZero();
   }

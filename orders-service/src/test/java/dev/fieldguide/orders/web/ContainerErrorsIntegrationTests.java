@@ -57,12 +57,12 @@ class ContainerErrorsIntegrationTests {
       int status) {
     RawHttp.Answer answer = RawHttp.send(port, request);
 
-    assertThat(answer.status()).as(answer.statusLine()).isEqualTo(status);
-    assertThat(answer.header("Content-Type")).hasValue("application/problem+json");
-    assertThat(answer.header("X-Content-Type-Options")).hasValue("nosniff");
-    assertThat(answer.header("Content-Security-Policy")).isPresent();
-    assertThat(answer.header("X-Frame-Options")).hasValue("DENY");
-    assertThat(answer.header("X-Request-ID")).isPresent();
+    assertThat(answer.status()).as(answer.describe()).isEqualTo(status);
+    assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(answer.header("Content-Security-Policy")).isNotEmpty();
+    assertThat(answer.header("X-Frame-Options")).isEqualTo("DENY");
+    assertThat(answer.header("X-Request-ID")).isNotEmpty();
     JsonNode problem = JSON.readTree(answer.body());
     assertThat(problem.path("status").asInt()).isEqualTo(status);
     assertThat(problem.path("code").asString()).isNotBlank();
