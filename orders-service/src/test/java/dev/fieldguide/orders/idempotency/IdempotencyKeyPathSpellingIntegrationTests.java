@@ -61,6 +61,9 @@ class IdempotencyKeyPathSpellingIntegrationTests {
     var response = post(spelling, order.body(), null);
 
     assertThat(response.status()).as(response.describe()).isIn(400, 404);
+    // Whoever refuses it (the container, the firewall, MVC), the answer is a problem.
+    assertThat(response.header("Content-Type")).as(response.describe())
+        .isEqualTo("application/problem+json");
     assertThat(ordersOf(order.customer())).as("orders placed without a key").isZero();
   }
 

@@ -230,6 +230,9 @@ class ErrorModelIntegrationTests {
     assertThat(response.status()).as("status").isEqualTo(status);
     assertThat(response.header("Content-Type")).startsWith("application/problem+json");
     assertThat(response.header("X-Request-ID")).isNotBlank();
+    // Whoever wrote it (advice, filter, error page), a refusal carries the security headers.
+    assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(response.header("Cache-Control")).contains("no-store");
     JsonNode problem = response.jsonBody();
     assertThat(problem.path("type").asString()).isEqualTo("about:blank");
     assertThat(problem.path("title").asString()).isNotBlank();

@@ -118,9 +118,8 @@ class HostileInputSweepIntegrationTests {
 
   /**
    * Rules 6 and 7 in a path segment: Tomcat refuses it while parsing the request line, before any
-   * filter or controller (so before PostgreSQL) sees it. Its answer is the container's own error
-   * page; making that page problem+json is the container-level error handling's job (Tomcat valve),
-   * not this rule's, so only the status is asserted here.
+   * filter or controller (so before PostgreSQL) sees it, and {@code ProblemReportValve} answers
+   * with the container's generic problem ({@code BAD_REQUEST}), not this rule's code.
    */
   @ParameterizedTest(name = "{0} /{1} as {2}")
   @MethodSource("paths")
@@ -132,7 +131,6 @@ class HostileInputSweepIntegrationTests {
         "application/json", "{}".getBytes(UTF_8));
 
     assertThat(answer.status()).as(answer.describe()).isEqualTo(400);
-    // Refused by the container before any filter of ours: ProblemReportValve's answer.
     assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
     assertThat(answer.body()).as(answer.describe()).contains("\"code\":\"BAD_REQUEST\"")
         .contains("The request is not valid HTTP.");
