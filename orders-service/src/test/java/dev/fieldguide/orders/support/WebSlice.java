@@ -22,8 +22,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@WebMvcTest(includeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM,
-    classes = WebEdge.class))
+@WebMvcTest(includeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = WebEdge.class))
 // The audit log writes to PostgreSQL; the security chain's refusals and admin calls go to it.
 @MockitoBean(types = AuditLog.class)
 @Import(SliceCallers.class)
