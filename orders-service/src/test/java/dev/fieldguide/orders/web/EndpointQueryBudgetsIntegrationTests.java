@@ -60,7 +60,7 @@ class EndpointQueryBudgetsIntegrationTests {
       {"query": "{ orders(first: 5) { items { id customer { email } \
       lines { quantity product { name } } } } }"}""";
 
-  /** Method and mapped pattern → the most statements one valid request may send, and that request. */
+  /** Method and mapped pattern → the statements one valid request sends (measured), and that request. */
   private static final List<Budget> BUDGETS = List.of(
       // Catalogue: public reads, the admin edit and promotions.
       read("GET /api/v1/products", 1, Caller.ANONYMOUS, s -> "/api/v1/products?limit=5"),
