@@ -5,6 +5,11 @@
  * {@code @ServiceConnection}; without it, {@link dev.fieldguide.orders.support.LocalServicesSession}
  * gives the run its own database and Redis database index on the local servers and removes both
  * when the run ends.
+ *
+ * <p>Slices sit between unit and integration tests: {@link dev.fieldguide.orders.support.WebSlice}
+ * (Spring MVC with the web and security packages, Mockito collaborators, no database) and {@link
+ * dev.fieldguide.orders.support.JpaSlice} (JPA and Flyway on this run's PostgreSQL). {@link
+ * dev.fieldguide.orders.support.MappedEndpoint} lists the endpoints the sweeps and budgets walk.
  */
 @NullMarked
 package dev.fieldguide.orders.support;

@@ -8,6 +8,7 @@ import dev.fieldguide.orders.security.DevTokenIssuer;
 import dev.fieldguide.orders.support.RawHttp;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
+import dev.fieldguide.orders.support.MappedEndpoint;
 import dev.fieldguide.orders.support.SetCookies;
 import dev.fieldguide.orders.support.TestData;
 import graphql.schema.GraphQLScalarType;

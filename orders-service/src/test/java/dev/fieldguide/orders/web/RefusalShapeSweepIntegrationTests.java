@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fieldguide.orders.security.DevTokenIssuer;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
+import dev.fieldguide.orders.support.MappedEndpoint;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -19,7 +21,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
@@ -55,22 +56,10 @@ class RefusalShapeSweepIntegrationTests {
    * 1), with the methods mapped for it; the shared fixtures' routes are not the service's.
    */
   Map<String, Set<String>> endpoints() {
-    Map<String, Set<String>> endpoints = new TreeMap<>();
-    mappings.forEach(mapping -> mapping.getHandlerMethods().forEach((info, handler) -> {
-      if (handler.getBeanType().getPackageName().startsWith("dev.fieldguide.fixtures")) {
-        return;
-      }
-      // A mapping without methods (the error page) answers every method: sweep its GET.
-      Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-      info.getPatternValues().forEach(pattern -> (methods.isEmpty()
-          ? Set.of(RequestMethod.GET)
-          : methods).forEach(
-              method -> endpoints.computeIfAbsent(
-                  pattern.replaceAll("\\{[^}]+}", "1"), path -> new TreeSet<>())
-                  .add(method.name())));
-    }));
-    endpoints.put("/graphql", Set.of("POST"));
-    return endpoints;
+    return MappedEndpoint.everyIn(mappings).stream().filter(endpoint -> !endpoint.isFixture())
+        .collect(Collectors.groupingBy(
+            endpoint -> endpoint.pattern().replaceAll("\\{[^}]+}", "1"), TreeMap::new,
+            Collectors.mapping(MappedEndpoint::method, Collectors.toCollection(TreeSet::new))));
   }
 
   Stream<Arguments> provocations() {
