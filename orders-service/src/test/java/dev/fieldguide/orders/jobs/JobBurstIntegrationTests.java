@@ -96,8 +96,8 @@ class JobBurstIntegrationTests {
   /**
    * C10: the tasks' connections came from the primary pool (the session says so), and once the
    * burst is over none is still borrowed: Hikari's own count on that pool, and no report from its
-   * leak detection (on in the test profile at 5 s: a connection held that long is reported with
-   * the stack that took it, even if it is returned later).
+   * leak detection whose stack runs through the jobs (on in the test profile at 5 s: a connection
+   * held that long is reported with the stack that took it, even if it is returned later).
    */
   @Test
   void aBurstHandsEveryConnectionBackToThePrimaryPool(CapturedOutput output)
@@ -116,8 +116,28 @@ class JobBurstIntegrationTests {
         """).param(burst.toArray(UUID[]::new)).query(String.class).list())
         .as("the pool the tasks' sessions came from").containsExactly("field-guide");
     await().atMost(Duration.ofSeconds(10)).until(() -> pool.getActiveConnections() == 0);
-    assertThat(pool.getIdleConnections()).isEqualTo(pool.getTotalConnections());
-    assertThat(output.getAll()).doesNotContain("Apparent connection leak detected");
+    assertThat(leakReports(output.getAll())).as("leak reports through the jobs' code")
+        .noneMatch(trace -> trace.contains("dev.fieldguide.orders.jobs.")
+            || trace.contains(ConnectionBorrowingTask.class.getName()));
+  }
+
+  /**
+   * The stacks of Hikari's leak reports in the output (where each leaked connection was borrowed);
+   * a slow start, such as Flyway migrating a fresh database, may have its own report.
+   */
+  private static List<String> leakReports(String output) {
+    List<String> lines = output.lines().toList();
+    List<String> reports = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains("Apparent connection leak detected")) {
+        StringBuilder trace = new StringBuilder();
+        for (int j = i + 1; j < lines.size() && lines.get(j).startsWith("\tat "); j++) {
+          trace.append(lines.get(j)).append('\n');
+        }
+        reports.add(trace.toString());
+      }
+    }
+    return reports;
   }
 
   private List<UUID> enqueueBurst() {
