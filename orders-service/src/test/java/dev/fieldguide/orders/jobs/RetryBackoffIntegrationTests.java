@@ -64,7 +64,7 @@ class RetryBackoffIntegrationTests {
         .filter(trigger -> trigger.getJobKey().getName().startsWith(runId))
         .skip(1) // the first attempt, enqueued for now
         .map(trigger -> trigger.getStartTime().toInstant()).toList();
-    // window(n) = 1 s x 2^(n-1), at most 8 s; delay = window x (1 - 1.0 x 0.25)
+    // the window before attempt n is 1 s x 2^(n-2), at most 8 s; the delay is 75 % of it
     assertThat(due).map(at -> Duration.between(pinned, at).toMillis())
         .containsExactly(750L, 1_500L, 3_000L, 6_000L, 6_000L);
     for (int retry = 0; retry < due.size(); retry++) {
