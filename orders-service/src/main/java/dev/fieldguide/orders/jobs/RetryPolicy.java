@@ -1,7 +1,10 @@
 package dev.fieldguide.orders.jobs;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 
 /**
  * C3: exponential backoff with jitter and a cap. Before attempt n+1 the window is {@code
@@ -11,8 +14,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * still visibly double.
  *
  * @param maxAttempts attempts in all, the first included; after the last failure the run is dead
+ * @param timing where "now" and the jitter's random share come from: the system's, unless a test
+ *     pins them to read exact schedules
  */
-public record RetryPolicy(int maxAttempts, Duration firstDelay, Duration maxDelay, double jitter) {
+public record RetryPolicy(int maxAttempts, Duration firstDelay, Duration maxDelay, double jitter,
+    Timing timing) {
 
   public static final RetryPolicy DEFAULT = new RetryPolicy(5, Duration.ofSeconds(1),
       Duration.ofMinutes(5), 1.0);
@@ -27,6 +33,16 @@ public record RetryPolicy(int maxAttempts, Duration firstDelay, Duration maxDela
     }
   }
 
+  /** A policy on the system clock with {@link ThreadLocalRandom} jitter. */
+  public RetryPolicy(int maxAttempts, Duration firstDelay, Duration maxDelay, double jitter) {
+    this(maxAttempts, firstDelay, maxDelay, jitter, Timing.SYSTEM);
+  }
+
+  /** The same policy on other timing. */
+  public RetryPolicy withTiming(Timing timing) {
+    return new RetryPolicy(maxAttempts, firstDelay, maxDelay, jitter, timing);
+  }
+
   /** The longest wait before attempt {@code next} (2 or more). */
   public Duration window(int next) {
     int doublings = Math.min(next - 2, 30); // 2^30 x anything sensible is past any cap
@@ -37,7 +53,21 @@ public record RetryPolicy(int maxAttempts, Duration firstDelay, Duration maxDela
   /** The wait before attempt {@code next}: the window minus up to {@code jitter} of it. */
   public Duration delayBefore(int next) {
     long window = window(next).toMillis();
-    return Duration.ofMillis(
-        window - (long) (window * jitter * ThreadLocalRandom.current().nextDouble()));
+    return Duration.ofMillis(window - (long) (window * jitter * timing.share().getAsDouble()));
+  }
+
+  /** When attempt {@code next} is due, if the attempt before it failed now. */
+  public Instant nextAttemptAt(int next) {
+    return timing.clock().instant().plus(delayBefore(next));
+  }
+
+  /**
+   * The clock a retry is timed from and the source of the jitter's random share, in {@code [0,
+   * 1)}.
+   */
+  public record Timing(Clock clock, DoubleSupplier share) {
+
+    public static final Timing SYSTEM = new Timing(Clock.systemUTC(),
+        () -> ThreadLocalRandom.current().nextDouble());
   }
 }

@@ -119,7 +119,7 @@ class TaskJob implements Job {
       }));
       return current ? "dead" : stale(run);
     }
-    Instant next = Instant.now().plus(policy.get().delayBefore(run.attempt() + 1));
+    Instant next = policy.get().nextAttemptAt(run.attempt() + 1);
     boolean current = Boolean.TRUE.equals(transactions.execute(status -> {
       if (!runs.retrying(run, error, next)) {
         return false;

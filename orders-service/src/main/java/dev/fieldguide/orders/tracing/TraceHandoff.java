@@ -2,9 +2,7 @@ package dev.fieldguide.orders.tracing;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.MDC;
 
 /**
  * The W3C {@code traceparent} a request hands to the work it causes (an outbox event, an enqueued
@@ -23,22 +21,18 @@ public final class TraceHandoff {
   private TraceHandoff() {}
 
   /**
-   * The current span's {@code traceparent} when a tracer runs (the agent's server span, so the
-   * work becomes its child); otherwise one made from the log MDC's trace id, which keeps the work
-   * in the same trace; null outside any request or job.
+   * The current span's {@code traceparent}, so the work becomes its child: the agent's server span
+   * in a request, the job's or consumer's span in work that causes more work, or the caller's
+   * span that {@code RequestCorrelation} makes current when no agent runs. Null when there is no
+   * span: a parent id made up here would be a span no exporter ever receives, and the work's span
+   * would hang from nothing.
    */
   public static @Nullable String currentTraceparent() {
     SpanContext span = Span.current().getSpanContext();
-    if (span.isValid()) {
-      return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-"
-          + span.getTraceFlags().asHex();
-    }
-    String traceId = MDC.get(TRACE_ID_MDC);
-    if (traceId == null) {
+    if (!span.isValid()) {
       return null;
     }
-    String spanId = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    return "00-" + traceId + "-" + spanId + "-01";
+    return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
   }
 
   /** The trace id inside a {@code traceparent}; empty when there is none. */

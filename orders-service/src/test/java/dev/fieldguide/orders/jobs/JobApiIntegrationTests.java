@@ -4,16 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.fieldguide.orders.support.Api;
+import dev.fieldguide.orders.support.CapturedSpans;
 import dev.fieldguide.orders.support.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -23,9 +25,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
-/** C1: enqueue now, after a countdown or at an eta; the result backend; bad input as problems. */
+/**
+ * C1: enqueue now, after a countdown or at an eta, in the caller's transaction; the result backend;
+ * bad input as problems. O2/C7: the run's span and log lines in the enqueuing request's trace.
+ */
 @IntegrationTest
 class JobApiIntegrationTests {
 
@@ -35,7 +44,16 @@ class JobApiIntegrationTests {
   Api api;
 
   @Autowired
-  InMemorySpanExporter spans;
+  CapturedSpans spans;
+
+  @Autowired
+  JobScheduler jobs;
+
+  @Autowired
+  TransactionTemplate transactions;
+
+  @Autowired
+  JdbcClient jdbc;
 
   @Test
   void aRunEnqueuedNowSucceedsAndItsResultIsReadable() {
@@ -97,8 +115,9 @@ class JobApiIntegrationTests {
         .singleElement().asString().contains("trace=" + traceId);
   }
 
+  /** O2: the parent is the request's own server span, one the exporter really received. */
   @Test
-  void theRunsSpanIsAChildOfTheEnqueuingRequestsTrace() {
+  void theRunsSpanIsAChildOfTheEnqueuingRequestsServerSpan() {
     String traceId = UUID.randomUUID().toString().replace("-", "");
     Map<String, String> headers = Map.of("Content-Type", "application/json", "traceparent",
         "00-" + traceId + "-00f067aa0ba902b7-01");
@@ -106,14 +125,51 @@ class JobApiIntegrationTests {
     var accepted = api.post("/api/v1/jobs", "{\"type\": \"echo\"}", headers);
     awaitState(accepted.header("Location"), "SUCCEEDED");
 
-    SpanData span = await().atMost(Duration.ofSeconds(10)).until(
-        () -> spans.getFinishedSpanItems().stream()
-            .filter(s -> s.getTraceId().equals(traceId) && s.getName().equals("job echo"))
-            .findFirst(),
-        Optional::isPresent).orElseThrow();
-    assertThat(span.getParentSpanContext().isValid()).as("has a parent in the request's trace")
-        .isTrue();
-    assertThat(span.getKind()).isEqualTo(SpanKind.CONSUMER);
+    SpanData request = spans.serverSpan(traceId, "POST /api/v1/jobs");
+    assertThat(request.getParentSpanId()).as("the caller's span").isEqualTo("00f067aa0ba902b7");
+    assertThat(spans.childrenOf(request, "job echo"::equals)).singleElement()
+        .satisfies(run -> {
+          assertThat(run.getTraceId()).isEqualTo(request.getTraceId());
+          assertThat(run.getKind()).isEqualTo(SpanKind.CONSUMER);
+        });
+  }
+
+  /**
+   * C1: enqueueing joins the caller's transaction, so a caller that rolls back leaves neither the
+   * run's record nor its place in Quartz's queue (an hour away, so a queue row that escaped the
+   * rollback would still be there to see).
+   */
+  @Test
+  void aRunEnqueuedInATransactionThatRollsBackIsNeitherRecordedNorQueued() {
+    UUID run = enqueueInATransaction(TransactionStatus::setRollbackOnly);
+
+    assertThat(recordedAndQueued(run)).containsExactly(0L, 0L);
+  }
+
+  @Test
+  void aRunEnqueuedInATransactionThatCommitsIsRecordedAndQueuedTogether() {
+    UUID run = enqueueInATransaction(status -> {
+    });
+
+    assertThat(recordedAndQueued(run)).containsExactly(1L, 1L);
+  }
+
+  private UUID enqueueInATransaction(Consumer<TransactionStatus> thenTheCaller) {
+    return Objects.requireNonNull(transactions.execute(status -> {
+      UUID run = jobs.enqueue("echo", JsonNodeFactory.instance.objectNode(),
+          Instant.now().plus(Duration.ofHours(1)));
+      thenTheCaller.accept(status);
+      return run;
+    }));
+  }
+
+  /** The run's rows: in the result backend ({@code job_runs}) and in Quartz's queue. */
+  private List<Long> recordedAndQueued(UUID run) {
+    return List.of(
+        jdbc.sql("SELECT count(*) FROM job_runs WHERE id = ?").param(run).query(Long.class)
+            .single(),
+        jdbc.sql("SELECT count(*) FROM qrtz_triggers WHERE job_group = 'tasks' AND job_name"
+            + " LIKE ?").param(run + "-%").query(Long.class).single());
   }
 
   @Test

@@ -4,18 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.fieldguide.fixtures.FlakyTask;
+import dev.fieldguide.fixtures.PinnedBackoffTask;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SchedulerListener;
+import org.quartz.Trigger;
+import org.quartz.listeners.SchedulerListenerSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** C3: retries wait out a doubling, jittered window; a run that keeps failing ends dead. */
+/** C3: retries are scheduled after a doubling, capped, jittered window; a run that keeps failing ends dead. */
 @IntegrationTest
 class RetryBackoffIntegrationTests {
 
@@ -24,22 +31,47 @@ class RetryBackoffIntegrationTests {
   @Autowired
   Api api;
 
+  @Autowired
+  Scheduler quartz;
+
+  /**
+   * The retries Quartz was handed, read off its scheduler as they are scheduled. The task's timing
+   * is pinned (a clock standing still, a fixed jitter share), so each retry's time is exact:
+   * windows of 1 s doubling per attempt up to the 8 s cap, each cut by the same 25 % jitter, all
+   * counted from the pinned instant (the retries themselves run in real time, about 7 s in all).
+   */
   @Test
-  void attemptsFollowTheBackoffScheduleUntilOneSucceeds() {
-    String location = enqueue("{\"failures\": 3}");
+  void retriesAreScheduledAtDoublingWindowsUpToTheCap() throws SchedulerException {
+    List<Trigger> scheduled = new CopyOnWriteArrayList<>();
+    SchedulerListener listener = new SchedulerListenerSupport() {
+      @Override
+      public void jobScheduled(Trigger trigger) {
+        scheduled.add(trigger);
+      }
+    };
+    quartz.getListenerManager().addSchedulerListener(listener);
+    Instant pinned = PinnedBackoffTask.pinClock();
+    JsonNode run;
+    try {
+      run = awaitState(enqueue("pinned-backoff", "{\"failures\": 5}"), "SUCCEEDED");
+    } finally {
+      quartz.getListenerManager().removeSchedulerListener(listener);
+    }
 
-    JsonNode run = awaitState(location, "SUCCEEDED");
-
-    assertThat(run.path("attempts").asInt()).isEqualTo(4);
-    List<Long> gaps = gapsBetweenAttempts(run);
-    assertThat(gaps).hasSize(3);
-    for (int i = 0; i < gaps.size(); i++) {
-      long window = FlakyTask.POLICY.window(i + 2).toMillis(); // 1, 2, 4 s
-      // Half jitter: each wait is in the upper half of its window, so each is at least as long
-      // as the whole previous window. Quartz may start late, never early.
-      assertThat(gaps.get(i)).as("gap before attempt %d", i + 2)
-          .isGreaterThanOrEqualTo(window / 2 - 20);
-      assertThat(gaps.get(i)).isLessThan(window + 3_000);
+    assertThat(run.path("attempts").asInt()).isEqualTo(6);
+    String runId = run.path("runId").asString();
+    List<Instant> due = scheduled.stream()
+        .filter(trigger -> trigger.getJobKey().getName().startsWith(runId))
+        .skip(1) // the first attempt, enqueued for now
+        .map(trigger -> trigger.getStartTime().toInstant()).toList();
+    // the window before attempt n is 1 s x 2^(n-2), at most 8 s; the delay is 75 % of it
+    assertThat(due).map(at -> Duration.between(pinned, at).toMillis())
+        .containsExactly(750L, 1_500L, 3_000L, 6_000L, 6_000L);
+    for (int retry = 0; retry < due.size(); retry++) {
+      Instant started = OffsetDateTime.parse(
+          run.path("attemptLog").get(retry + 1).path("startedAt").asString()).toInstant();
+      assertThat(started).as("attempt %d starts when due", retry + 2)
+          .isAfterOrEqualTo(due.get(retry).minusMillis(50)); // clocks: app vs PostgreSQL
     }
   }
 
@@ -92,8 +124,12 @@ class RetryBackoffIntegrationTests {
   }
 
   private String enqueue(String arguments) {
+    return enqueue("flaky", arguments);
+  }
+
+  private String enqueue(String type, String arguments) {
     var accepted = api.post("/api/v1/jobs",
-        "{\"type\": \"flaky\", \"arguments\": %s}".formatted(arguments), JSON);
+        "{\"type\": \"%s\", \"arguments\": %s}".formatted(type, arguments), JSON);
     assertThat(accepted.status()).isEqualTo(202);
     return accepted.header("Location");
   }
@@ -101,16 +137,5 @@ class RetryBackoffIntegrationTests {
   private JsonNode awaitState(String location, String state) {
     return await().atMost(Duration.ofSeconds(30)).until(() -> api.get(location).jsonBody(),
         run -> run.path("state").asString().equals(state));
-  }
-
-  private static List<Long> gapsBetweenAttempts(JsonNode run) {
-    List<Long> gaps = new ArrayList<>();
-    JsonNode log = run.path("attemptLog");
-    for (int i = 1; i < log.size(); i++) {
-      gaps.add(Duration.between(
-          OffsetDateTime.parse(log.get(i - 1).path("finishedAt").asString()),
-          OffsetDateTime.parse(log.get(i).path("startedAt").asString())).toMillis());
-    }
-    return gaps;
   }
 }

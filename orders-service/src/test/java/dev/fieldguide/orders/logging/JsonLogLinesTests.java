@@ -1,23 +1,18 @@
 package dev.fieldguide.orders.logging;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import dev.fieldguide.orders.support.JsonLogLines;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.logging.logback.StructuredLogEncoder;
-import org.springframework.core.env.Environment;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.StandardEnvironment;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Encodes log events with Spring Boot's own structured-logging encoder, configured as the api and
- * worker roles configure it, and reads the line back as JSON.
+ * worker roles configure it ({@link JsonLogLines#encoder()}), and reads the line back as JSON.
  */
 class JsonLogLinesTests {
 
@@ -58,20 +53,10 @@ class JsonLogLinesTests {
   }
 
   private static JsonNode encode(String message, Object[] arguments, Map<String, String> mdc) {
-    LoggerContext context = new LoggerContext();
-    StandardEnvironment environment = new StandardEnvironment();
-    environment.getPropertySources().addFirst(new MapPropertySource("roles", Map.of(
-        "logging.structured.json.customizer", RedactingJsonMembers.class.getName(),
-        "spring.application.name", "field-guide")));
-    context.putObject(Environment.class.getName(), environment);
-    StructuredLogEncoder encoder = new StructuredLogEncoder();
-    encoder.setContext(context);
-    encoder.setFormat("logstash");
-    encoder.start();
-
     LoggingEvent event = new LoggingEvent(JsonLogLinesTests.class.getName(),
-        context.getLogger("dev.fieldguide.orders.payments"), Level.WARN, message, null, arguments);
+        new LoggerContext().getLogger("dev.fieldguide.orders.payments"), Level.WARN, message, null,
+        arguments);
     event.setMDCPropertyMap(mdc);
-    return JsonMapper.shared().readTree(new String(encoder.encode(event), UTF_8));
+    return JsonLogLines.encode(JsonLogLines.encoder(), event);
   }
 }

@@ -24,18 +24,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * O1: after traffic of every kind — cached product reads, an order list, an order placed, a 404,
- * a rate-limited burst and a background job — a real scrape of {@code /actuator/prometheus} has
- * the request histogram with the SLO buckets, the application and role tags on every series,
- * and every metric the alert rules and the Grafana dashboards read.
+ * a rate-limited burst, a job that succeeds and one that dies — a real scrape of {@code
+ * /actuator/prometheus} has the series that traffic moved, told apart by their label values and
+ * grown by exactly as much, the request histogram with the SLO buckets, the application and role
+ * tags on every series, and every metric the alert rules and the Grafana dashboards read.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS) // exercise once, scrape once, check thrice
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // scrape, exercise once, scrape again
 class MetricsScrapeIntegrationTests {
 
   /** Series Prometheus makes itself for each target; no application exports them. */
   private static final Set<String> MADE_BY_PROMETHEUS = Set.of("up");
 
-  private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][\\w:]*)(\\{(.*)\\})? .*$");
+  private static final Pattern SAMPLE = Pattern
+      .compile("^([a-zA-Z_:][\\w:]*)(\\{(.*)\\})? (\\S+)( .*)?$");
   private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
   private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
 
@@ -45,12 +47,15 @@ class MetricsScrapeIntegrationTests {
   @Autowired
   TestData data;
 
+  private List<Sample> before = List.of();
   private List<Sample> scrape = List.of();
+  private int rateLimited;
 
   @BeforeAll
   void exerciseTheServiceAndScrape() {
     long product = data.productWithStock(1_500, 50);
     long customer = data.customer();
+    before = scrape();
     api.get("/api/v1/products/" + product); // a cache miss and a load
     api.get("/api/v1/products/" + product); // a cache hit
     assertThat(api.get("/api/v1/orders?limit=5").status()).isEqualTo(200);
@@ -61,12 +66,39 @@ class MetricsScrapeIntegrationTests {
             "Idempotency-Key", UUID.randomUUID().toString()))
         .status()).isEqualTo(201);
     assertThat(api.get("/api/v1/orders/987654321").status()).isEqualTo(404);
-    rateLimitedBurst();
-    runAJob();
+    rateLimited = rateLimitedBurst();
+    runJob("{\"type\": \"echo\", \"arguments\": {}}", "SUCCEEDED");
+    runJob("{\"type\": \"flaky\", \"arguments\": {\"permanent\": true}}", "DEAD");
 
-    var response = api.get("/actuator/prometheus");
-    assertThat(response.status()).isEqualTo(200);
-    scrape = parse(response.body());
+    scrape = scrape();
+  }
+
+  /**
+   * The traffic above moved exactly its own series: the label values say which (a cache hit is
+   * not a miss, a dead run not a success), and each moved by as much as the traffic caused.
+   */
+  @Test
+  void theTrafficMovedTheSeriesItsLabelsName() {
+    assertThat(increase("cache_gets_total", "cache", "products", "result", "miss")).isEqualTo(1);
+    assertThat(increase("cache_gets_total", "cache", "products", "result", "hit")).isEqualTo(1);
+    assertThat(increase("fieldguide_cache_loads_total", "cache", "products")).isEqualTo(1);
+    assertThat(increase("http_server_requests_seconds_count", "method", "GET", "uri",
+        "/api/v1/orders/{id}", "status", "404", "outcome", "CLIENT_ERROR")).isEqualTo(1);
+    assertThat(increase("http_server_requests_seconds_count", "method", "POST", "uri",
+        "/api/v1/orders", "status", "201", "outcome", "SUCCESS")).isEqualTo(1);
+    assertThat(increase("fieldguide_ratelimit_rejected_total", "policy", "test-exact"))
+        .isEqualTo(rateLimited);
+    assertThat(increase("fieldguide_jobs_runs_total", "task", "echo", "outcome", "succeeded"))
+        .isEqualTo(1);
+    assertThat(increase("fieldguide_jobs_runs_total", "task", "flaky", "outcome", "dead"))
+        .isEqualTo(1);
+  }
+
+  /** The two connection pools are told apart by their label, each with its own size. */
+  @Test
+  void eachConnectionPoolIsItsOwnSeries() {
+    assertThat(value(scrape, "hikaricp_connections_max", "pool", "primary")).isEqualTo(10);
+    assertThat(value(scrape, "hikaricp_connections_max", "pool", "replica")).isEqualTo(5);
   }
 
   @Test
@@ -119,20 +151,44 @@ class MetricsScrapeIntegrationTests {
     assertThat(missing).as("metrics read but not scraped").isEmpty();
   }
 
-  /** The test profile's {@code test-exact} policy: 20 tokens and almost no refill. */
-  private void rateLimitedBurst() {
+  /**
+   * The test profile's {@code test-exact} policy: 20 tokens and almost no refill. Returns how many
+   * calls were refused (at least the 21st; all of them if an earlier test emptied the bucket).
+   */
+  private int rateLimitedBurst() {
     List<Integer> statuses = new ArrayList<>();
     for (int i = 0; i < 21; i++) {
       statuses.add(api.get("/api/lab/limited/exact").status()); // the admin caller's bucket
     }
     assertThat(statuses).contains(429);
+    return (int) statuses.stream().filter(status -> status == 429).count();
   }
 
-  private void runAJob() {
-    String run = api.post("/api/v1/jobs", "{\"type\": \"echo\", \"arguments\": {}}", JSON)
-        .header("Location");
+  private void runJob(String request, String finalState) {
+    String run = api.post("/api/v1/jobs", request, JSON).header("Location");
     await().atMost(Duration.ofSeconds(30)).until(
-        () -> api.get(run).jsonBody().path("state").asString().equals("SUCCEEDED"));
+        () -> api.get(run).jsonBody().path("state").asString().equals(finalState));
+  }
+
+  private List<Sample> scrape() {
+    var response = api.get("/actuator/prometheus");
+    assertThat(response.status()).isEqualTo(200);
+    return parse(response.body());
+  }
+
+  /** How much the series with these labels (summed) grew between the two scrapes. */
+  private double increase(String name, String... labels) {
+    return value(scrape, name, labels) - value(before, name, labels);
+  }
+
+  /** The sum of the samples of {@code name} whose labels include these; 0 when there are none. */
+  private static double value(List<Sample> samples, String name, String... labels) {
+    Map<String, String> wanted = new HashMap<>();
+    for (int i = 0; i < labels.length; i += 2) {
+      wanted.put(labels[i], labels[i + 1]);
+    }
+    return samples.stream().filter(s -> s.name().equals(name)
+        && s.labels().entrySet().containsAll(wanted.entrySet())).mapToDouble(Sample::value).sum();
   }
 
   private static List<Sample> parse(String exposition) {
@@ -149,11 +205,19 @@ class MetricsScrapeIntegrationTests {
           labels.put(label.group(1), label.group(2));
         }
       }
-      samples.add(new Sample(sample.group(1), labels));
+      samples.add(new Sample(sample.group(1), labels, number(sample.group(4))));
     }
     return samples;
   }
 
-  /** One line of the Prometheus text format: a series name and its labels. */
-  private record Sample(String name, Map<String, String> labels) {}
+  private static double number(String value) {
+    return switch (value) {
+      case "+Inf" -> Double.POSITIVE_INFINITY;
+      case "-Inf" -> Double.NEGATIVE_INFINITY;
+      default -> Double.parseDouble(value);
+    };
+  }
+
+  /** One line of the Prometheus text format: a series name, its labels and its value. */
+  private record Sample(String name, Map<String, String> labels, double value) {}
 }

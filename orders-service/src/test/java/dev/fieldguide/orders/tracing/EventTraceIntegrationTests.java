@@ -3,10 +3,10 @@ package dev.fieldguide.orders.tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldguide.orders.support.Api;
+import dev.fieldguide.orders.support.CapturedSpans;
 import dev.fieldguide.orders.support.EventDelivery;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.TestData;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * O2: an order's event, relayed through the Redis Stream and applied by a consumer, continues the
- * trace of the request that placed the order — as a span and on the consumer's log line.
+ * trace of the request that placed the order — as a child span of that request's server span and
+ * on the consumer's log line.
  */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -35,7 +36,7 @@ class EventTraceIntegrationTests {
   EventDelivery events;
 
   @Autowired
-  InMemorySpanExporter spans;
+  CapturedSpans spans;
 
   @Test
   void consumingTheOrdersEventContinuesThePlacingRequestsTrace(CapturedOutput output) {
@@ -49,10 +50,11 @@ class EventTraceIntegrationTests {
 
     events.deliverAll();
 
-    List<SpanData> consumed = spans.getFinishedSpanItems().stream()
-        .filter(span -> span.getTraceId().equals(traceId)).toList();
+    SpanData request = spans.serverSpan(traceId, "POST /api/v1/orders");
+    List<SpanData> consumed = spans.childrenOf(request, name -> name.startsWith("consume "));
     assertThat(consumed).extracting(SpanData::getName).containsExactlyInAnyOrder(
         "consume OrderPlaced by notifications", "consume OrderPlaced by sales-stats");
+    assertThat(consumed).extracting(SpanData::getTraceId).containsOnly(traceId);
     assertThat(output.getAll().lines().filter(line -> line.contains("applied by notifications")
         && line.contains("trace=" + traceId))).hasSize(1);
   }
