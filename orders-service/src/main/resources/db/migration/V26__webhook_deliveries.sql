@@ -20,8 +20,8 @@ CREATE TABLE webhook_deliveries (
     attempts        integer     NOT NULL DEFAULT 0,
     -- When it is due: the next attempt, or while an attempt runs, the end of the worker's lease.
     next_attempt_at timestamptz NOT NULL,
-    -- What the last attempt came to: "HTTP 204", "HTTP 503, Retry-After 30 s",
-    -- "HttpTimeoutException: request timed out".
+    -- What the last attempt came to: "HTTP 204", "HTTP 429, Retry-After 3 s", or the I/O
+    -- error's class and message when there was no answer.
     last_outcome    text,
     created_at      timestamptz NOT NULL DEFAULT now(),
     -- When it was delivered or declared dead.
