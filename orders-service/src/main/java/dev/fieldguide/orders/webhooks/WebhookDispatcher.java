@@ -111,9 +111,10 @@ public class WebhookDispatcher {
               clock.instant());
       record(delivery, outcome);
     } catch (RuntimeException e) {
+      // Sending never throws for the subscriber's sake; this is our side (the database, a bug).
       // The row stays claimed until its lease ends, then is attempted again.
-      log.error("Webhook {} to {}: attempt {} could not be recorded", delivery.eventId(),
-          delivery.endpoint(), delivery.attempt(), e);
+      log.error("Webhook {} to {}: attempt {} failed on our side; retried after its lease",
+          delivery.eventId(), delivery.endpoint(), delivery.attempt(), e);
     }
   }
 
