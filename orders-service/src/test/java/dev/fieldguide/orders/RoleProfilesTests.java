@@ -33,6 +33,7 @@ class RoleProfilesTests {
     assertThat(api.getProperty("fieldguide.outbox.relay.enabled")).isEqualTo("false");
     assertThat(api.getProperty("fieldguide.outbox.consumers.enabled")).isEqualTo("false");
     assertThat(api.getProperty("fieldguide.views.flush.enabled")).isEqualTo("false");
+    assertThat(api.getProperty("fieldguide.webhooks.worker.enabled")).isEqualTo("false");
   }
 
   @Test
@@ -42,6 +43,7 @@ class RoleProfilesTests {
     assertThat(worker.getProperty("fieldguide.role")).isEqualTo("worker");
     assertThat(worker.getProperty("spring.quartz.auto-startup")).isEqualTo("true");
     assertThat(worker.getProperty("fieldguide.outbox.relay.enabled", "true")).isEqualTo("true");
+    assertThat(worker.getProperty("fieldguide.webhooks.worker.enabled", "true")).isEqualTo("true");
   }
 
   @Test

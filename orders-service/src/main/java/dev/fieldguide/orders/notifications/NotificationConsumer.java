@@ -3,17 +3,28 @@ package dev.fieldguide.orders.notifications;
 import dev.fieldguide.orders.orders.Order;
 import dev.fieldguide.orders.outbox.EventConsumer;
 import dev.fieldguide.orders.outbox.EventMetadata;
+import dev.fieldguide.orders.webhooks.WebhookDeliveries;
+import java.util.Currency;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Consumer {@code notifications}: tells the customer their order was placed (a row stands in). */
+/**
+ * Consumer {@code notifications}: tells the customer their order was placed (a row stands in) and
+ * the webhook subscribers too (a delivery per endpoint), both in the inbox's transaction.
+ */
 @Component
 class NotificationConsumer implements EventConsumer<Order.OrderPlaced> {
 
   private final JdbcClient jdbc;
+  private final WebhookDeliveries webhooks;
+  private final Currency currency;
 
-  NotificationConsumer(JdbcClient jdbc) {
+  NotificationConsumer(JdbcClient jdbc, WebhookDeliveries webhooks,
+      @Value("${fieldguide.currency:EUR}") Currency currency) {
     this.jdbc = jdbc;
+    this.webhooks = webhooks;
+    this.currency = currency;
   }
 
   @Override
@@ -32,5 +43,6 @@ class NotificationConsumer implements EventConsumer<Order.OrderPlaced> {
         .params(placed.orderId(), placed.customerId(),
             "Your order %d is placed.".formatted(placed.orderId()))
         .update();
+    webhooks.enqueue(OrderWebhooks.placed(placed, metadata.eventId(), currency));
   }
 }

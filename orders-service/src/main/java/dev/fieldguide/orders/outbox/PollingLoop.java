@@ -6,13 +6,16 @@ import java.util.function.IntSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs one unit of background work on its own thread: again at once while it finds work, after
  * {@code idleDelay} when it finds none. Each loop has its own thread so the relay never waits
- * behind a consumer's batch (or the reverse), as it would on one shared scheduler thread.
+ * behind a consumer's batch (or the reverse), as it would on one shared scheduler thread. Other
+ * features' workers (the webhook dispatcher) run on one too, declared as a bean: a lifecycle, it
+ * starts with the application context and stops before it closes.
  */
-final class PollingLoop {
+public final class PollingLoop implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(PollingLoop.class);
 
@@ -23,23 +26,30 @@ final class PollingLoop {
   private @Nullable Thread thread;
 
   /** @param work does one batch and returns how many items it handled */
-  PollingLoop(String name, IntSupplier work, Duration idleDelay) {
+  public PollingLoop(String name, IntSupplier work, Duration idleDelay) {
     this.name = name;
     this.work = work;
     this.idleDelay = idleDelay;
   }
 
-  void start() {
+  @Override
+  public void start() {
     running = true;
     thread = Thread.ofVirtual().name(name).start(this::loop);
   }
 
-  void stop() {
+  @Override
+  public void stop() {
     running = false;
     Thread current = thread;
     if (current != null) {
       current.interrupt();
     }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
   }
 
   private void loop() {

@@ -13,8 +13,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * D5: a placed order's customer is notified once — also when the event reaches the stream a
- * second time, as it does when the relay dies between publishing and marking the row sent.
+ * D5: a placed order's customer is notified once, and each webhook subscriber gets one delivery
+ * recorded — also when the event reaches the stream a second time, as it does when the relay dies
+ * between publishing and marking the row sent.
  */
 @IntegrationTest
 class NotificationConsumerIntegrationTests {
@@ -32,7 +33,7 @@ class NotificationConsumerIntegrationTests {
   EventDelivery events;
 
   @Test
-  void aPlacedOrdersCustomerIsNotifiedOnceEvenWhenItsEventIsPublishedTwice() {
+  void aPlacedOrdersCustomerAndSubscribersAreNotifiedOnceEvenWhenItsEventIsPublishedTwice() {
     long customer = data.customer();
     long orderId = api.post("/api/v1/orders", """
         {"customerId": %d, "lines": [{"productId": %d, "quantity": 1}]}"""
@@ -42,6 +43,7 @@ class NotificationConsumerIntegrationTests {
         .jsonBody().path("id").asLong();
     events.deliverAll();
     assertThat(notificationsOf(orderId)).isOne();
+    assertThat(webhookDeliveriesOf(orderId)).isOne(); // the test profile's one endpoint
 
     // The relay published, then died before marking the row: it is published again.
     jdbc.sql("""
@@ -51,8 +53,17 @@ class NotificationConsumerIntegrationTests {
     events.deliverAll();
 
     assertThat(notificationsOf(orderId)).isOne();
+    assertThat(webhookDeliveriesOf(orderId)).isOne();
     assertThat(jdbc.sql("SELECT customer_id FROM notifications WHERE order_id = ?").param(orderId)
         .query(Long.class).single()).isEqualTo(customer);
+  }
+
+  private long webhookDeliveriesOf(long orderId) {
+    return jdbc.sql("""
+        SELECT count(*) FROM webhook_deliveries d
+        JOIN outbox_events e ON e.id = d.event_id
+        WHERE e.aggregate_type = 'order' AND e.aggregate_id = ? AND d.endpoint = 'subscriber'
+        """).param(String.valueOf(orderId)).query(Long.class).single();
   }
 
   private long notificationsOf(long orderId) {
