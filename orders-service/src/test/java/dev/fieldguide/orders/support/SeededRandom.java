@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 public final class SeededRandom implements ParameterResolver, TestExecutionExceptionHandler {
 
   public static final String SEED_PROPERTY = "fieldguide.test.seed";
-  private static final long RUN_SEED = runSeed();
+  private static final long RUN_SEED = configuredOrFreshSeed();
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
       .create(SeededRandom.class);
 
@@ -48,7 +48,12 @@ public final class SeededRandom implements ParameterResolver, TestExecutionExcep
     throw failure;
   }
 
-  private static long runSeed() {
+  /** The run's seed, as a failure prints it. */
+  static long runSeed() {
+    return RUN_SEED;
+  }
+
+  private static long configuredOrFreshSeed() {
     String configured = System.getProperty(SEED_PROPERTY);
     return configured != null ? Long.parseLong(configured) : new SecureRandom().nextLong();
   }
