@@ -70,6 +70,17 @@ class JobApiIntegrationTests {
   }
 
   @Test
+  void theEtaWindowIsJudgedByTheApplicationsClock(TestClock clock) {
+    Instant inAnHour = Instant.now().plus(Duration.ofHours(1));
+    clock.freezeAt(inAnHour.plus(Duration.ofDays(400)));
+
+    var refused = api.post("/api/v1/jobs",
+        "{\"type\": \"echo\", \"eta\": \"%s\"}".formatted(inAnHour), JSON);
+
+    assertProblem(refused, 400, "VALIDATION_FAILED"); // 400 days before the application's now
+  }
+
+  @Test
   void anEtaInTheFutureStaysScheduledUntilThen() {
     Instant eta = Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.MILLIS);
 
