@@ -2,11 +2,10 @@ package dev.fieldguide.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fieldguide.fixtures.Concurrently;
 import dev.fieldguide.fixtures.demo.DemoDataSeeder;
 import dev.fieldguide.orders.support.IntegrationTest;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,18 +34,8 @@ class DemoDataSeederIntegrationTests {
 
     // Two seeders at once with work to do: the progress-row lock makes the second wait and then
     // find the work done, instead of generating the same orders again.
-    // (Own threads: the common pool has a single worker on a 2-core machine.)
-    var start = new CountDownLatch(1);
-    Callable<Long> seed = () -> {
-      start.await();
-      return seeder.seed(20, 10, mark + 300);
-    };
-    try (var pool = Executors.newFixedThreadPool(2)) {
-      var a = pool.submit(seed);
-      var b = pool.submit(seed);
-      start.countDown();
-      assertThat(a.get() + b.get()).isEqualTo(300);
-    }
+    List<Long> generated = Concurrently.run(2, i -> () -> seeder.seed(20, 10, mark + 300));
+    assertThat(generated.getFirst() + generated.getLast()).isEqualTo(300);
     Snapshot grown = snapshot();
     assertThat(grown.orders()).isEqualTo(before.orders() + 300);
     assertThat(grown.customers()).isEqualTo(before.customers());

@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.ContainerServices;
 import dev.fieldguide.orders.support.SetCookies;
+import dev.fieldguide.orders.support.TestData;
 import dev.fieldguide.orders.support.TestTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,12 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,7 +37,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "prod"})
-@Import({ContainerServices.class, Api.class})
+@Import({ContainerServices.class, Api.class, TestData.class})
 @DirtiesContext // release its pool at once; no other class can reuse this context
 class ProdProfileIntegrationTests {
 
@@ -60,7 +59,7 @@ class ProdProfileIntegrationTests {
   Api api;
 
   @Autowired
-  JdbcClient jdbc;
+  TestData data;
 
   private Api admin() {
     return api.as(TestTokens.sign(IDENTITY_PROVIDER, TestTokens.admin("ops")));
@@ -130,10 +129,7 @@ class ProdProfileIntegrationTests {
 
   @Test
   void behindATlsProxyTheSessionAndCsrfCookiesAreSecure() {
-    long product = jdbc.sql("""
-        INSERT INTO products (sku, name, price_cents, stock, attributes)
-        VALUES (?, 'Secure cookie lamp', 1000, 1, '{}') RETURNING id
-        """).param("PROD-" + UUID.randomUUID()).query(Long.class).single();
+    long product = data.aProduct().named("Secure cookie lamp").withStock(1).create();
     var read = api.anonymous().get("/api/v1/shortlist", VIA_TLS_PROXY);
     String csrf = SetCookies.csrfToken(read);
 

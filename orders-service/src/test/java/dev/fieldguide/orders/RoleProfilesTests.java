@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldguide.orders.logging.RedactingJsonMembers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.bootstrap.DefaultBootstrapContext;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.core.env.StandardEnvironment;
@@ -15,35 +17,31 @@ import org.springframework.core.io.DefaultResourceLoader;
  */
 class RoleProfilesTests {
 
-  @Test
-  void withoutARoleProfileOneProcessDoesEverything() {
-    StandardEnvironment all = environmentFor();
+  /** The background work of a process by its role profile; none means one process does all. */
+  @ParameterizedTest(name = "profile \"{0}\": role {1}, jobs {2}, outbox {3}, view flushes {4}")
+  @CsvSource(textBlock = """
+      '',     all,    true,  true,  true
+      api,    api,    false, false, false
+      worker, worker, true,  true,  true
+      """)
+  void theRoleProfileDecidesWhichBackgroundWorkRuns(String profile, String role, String jobs,
+      String outbox, String viewFlushes) {
+    StandardEnvironment environment = profile.isEmpty()
+        ? environmentFor()
+        : environmentFor(profile);
 
-    assertThat(all.getProperty("fieldguide.role")).isEqualTo("all");
-    assertThat(all.getProperty("spring.quartz.auto-startup")).isEqualTo("true");
-    assertThat(all.getProperty("fieldguide.outbox.relay.enabled", "true")).isEqualTo("true");
-  }
-
-  @Test
-  void apiServesAndEnqueuesButRunsNoBackgroundWork() {
-    StandardEnvironment api = environmentFor("api");
-
-    assertThat(api.getProperty("fieldguide.role")).isEqualTo("api");
-    assertThat(api.getProperty("spring.quartz.auto-startup")).isEqualTo("false");
-    assertThat(api.getProperty("fieldguide.outbox.relay.enabled")).isEqualTo("false");
-    assertThat(api.getProperty("fieldguide.outbox.consumers.enabled")).isEqualTo("false");
-    assertThat(api.getProperty("fieldguide.views.flush.enabled")).isEqualTo("false");
-    assertThat(api.getProperty("fieldguide.webhooks.worker.enabled")).isEqualTo("false");
-  }
-
-  @Test
-  void workerRunsJobsAndLoops() {
-    StandardEnvironment worker = environmentFor("worker");
-
-    assertThat(worker.getProperty("fieldguide.role")).isEqualTo("worker");
-    assertThat(worker.getProperty("spring.quartz.auto-startup")).isEqualTo("true");
-    assertThat(worker.getProperty("fieldguide.outbox.relay.enabled", "true")).isEqualTo("true");
-    assertThat(worker.getProperty("fieldguide.webhooks.worker.enabled", "true")).isEqualTo("true");
+    assertThat(environment.getProperty("fieldguide.role")).isEqualTo(role);
+    assertThat(environment.getProperty("spring.quartz.auto-startup")).isEqualTo(jobs);
+    // Absent means on: the relay, the consumers, the flusher and the webhook worker are enabled
+    // unless switched off.
+    assertThat(environment.getProperty("fieldguide.outbox.relay.enabled", "true"))
+        .isEqualTo(outbox);
+    assertThat(environment.getProperty("fieldguide.outbox.consumers.enabled", "true"))
+        .isEqualTo(outbox);
+    assertThat(environment.getProperty("fieldguide.views.flush.enabled", "true"))
+        .isEqualTo(viewFlushes);
+    assertThat(environment.getProperty("fieldguide.webhooks.worker.enabled", "true"))
+        .isEqualTo(outbox);
   }
 
   @Test

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -28,10 +29,12 @@ class JobController {
 
   private final JobScheduler scheduler;
   private final JobRuns runs;
+  private final Clock clock;
 
-  JobController(JobScheduler scheduler, JobRuns runs) {
+  JobController(JobScheduler scheduler, JobRuns runs, Clock clock) {
     this.scheduler = scheduler;
     this.runs = runs;
+    this.clock = clock;
   }
 
   /**
@@ -54,7 +57,7 @@ class JobController {
     }
     Instant runAt = request.eta() != null
         ? request.eta()
-        : Instant.now().plusSeconds(request.countdownSeconds() == null
+        : clock.instant().plusSeconds(request.countdownSeconds() == null
             ? 0
             : request.countdownSeconds());
     JsonNode arguments = request.arguments() == null

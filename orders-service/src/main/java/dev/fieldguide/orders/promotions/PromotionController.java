@@ -1,6 +1,7 @@
 package dev.fieldguide.orders.promotions;
 
 import dev.fieldguide.orders.errors.NotFoundException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,15 +13,17 @@ import org.springframework.web.bind.annotation.RestController;
 class PromotionController {
 
   private final Promotions promotions;
+  private final Clock clock;
 
-  PromotionController(Promotions promotions) {
+  PromotionController(Promotions promotions, Clock clock) {
     this.promotions = promotions;
+    this.clock = clock;
   }
 
   /** The product's promotion in force now; 404 when there is none. */
   @GetMapping("/api/v1/products/{productId}/promotion")
   Promotion inForce(@PathVariable long productId) {
-    return promotions.inForce(productId, OffsetDateTime.now(ZoneOffset.UTC))
+    return promotions.inForce(productId, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)))
         .orElseThrow(() -> new NotFoundException("promotion of product", productId));
   }
 }

@@ -3,6 +3,7 @@ package dev.fieldguide.orders.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.fieldguide.fixtures.Concurrently;
 import dev.fieldguide.fixtures.wrongway.PerJvmSingleFlight;
 import dev.fieldguide.fixtures.wrongway.NoSingleFlight;
 import dev.fieldguide.orders.support.Api;
@@ -14,16 +15,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.random.RandomGenerator;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.redisson.Redisson;
@@ -69,8 +67,8 @@ class ProductCacheIntegrationTests {
   TransactionTemplate transactions;
 
   @Test
-  void fiveHundredConcurrentMissesOnOneKeyLoadItOnce() throws Exception {
-    var stampede = new Stampede(500);
+  void fiveHundredConcurrentMissesOnOneKeyLoadItOnce(RandomGenerator random) {
+    var stampede = new Stampede(500, random);
 
     stampede.run(stampede.instance(redisson, new RedisSingleFlight(redisson, LEASE)));
 
@@ -78,8 +76,8 @@ class ProductCacheIntegrationTests {
   }
 
   @Test
-  void withoutSingleFlightNearlyEveryConcurrentMissLoads() throws Exception {
-    var stampede = new Stampede(500);
+  void withoutSingleFlightNearlyEveryConcurrentMissLoads(RandomGenerator random) {
+    var stampede = new Stampede(500, random);
 
     stampede.run(stampede.instance(redisson, new NoSingleFlight()));
 
@@ -88,10 +86,10 @@ class ProductCacheIntegrationTests {
   }
 
   @Test
-  void twoInstancesWithTheirOwnRedisConnectionsStillLoadOnce() throws Exception {
+  void twoInstancesWithTheirOwnRedisConnectionsStillLoadOnce(RandomGenerator random) {
     RedissonClient otherInstance = Redisson.create(new Config(redisson.getConfig()));
     try {
-      var stampede = new Stampede(200);
+      var stampede = new Stampede(200, random);
 
       stampede.run(stampede.instance(redisson, new RedisSingleFlight(redisson, LEASE)),
           stampede.instance(otherInstance, new RedisSingleFlight(otherInstance, LEASE)));
@@ -103,8 +101,8 @@ class ProductCacheIntegrationTests {
   }
 
   @Test
-  void aPerJvmLockStillLoadsOncePerInstance() throws Exception {
-    var stampede = new Stampede(200);
+  void aPerJvmLockStillLoadsOncePerInstance(RandomGenerator random) {
+    var stampede = new Stampede(200, random);
 
     stampede.run(stampede.instance(redisson, new PerJvmSingleFlight()),
         stampede.instance(redisson, new PerJvmSingleFlight()));
@@ -113,11 +111,11 @@ class ProductCacheIntegrationTests {
   }
 
   @Test
-  void ttlsOfKeysWrittenTogetherAreSpreadByJitter() {
+  void ttlsOfKeysWrittenTogetherAreSpreadByJitter(RandomGenerator random) {
     ProductCache cache = new ProductCache(CACHE, redisson, new RedisSingleFlight(redisson, LEASE),
         id -> Optional.of(new ProductResponse(id, "SKU", "P", 100, Map.of())), json, TTL,
         new SimpleMeterRegistry());
-    long base = ThreadLocalRandom.current().nextLong(3_000_000_000L, 4_000_000_000L);
+    long base = random.nextLong(3_000_000_000L, 4_000_000_000L);
     Set<Long> ttlSeconds = new HashSet<>();
 
     for (long id = base; id < base + 50; id++) {
@@ -143,8 +141,8 @@ class ProductCacheIntegrationTests {
   }
 
   @Test
-  void unknownIdsAreCachedBrieflySoA404BurstSkipsTheDatabase() {
-    long unknown = ThreadLocalRandom.current().nextLong(5_000_000_000L, 6_000_000_000L);
+  void unknownIdsAreCachedBrieflySoA404BurstSkipsTheDatabase(RandomGenerator random) {
+    long unknown = random.nextLong(5_000_000_000L, 6_000_000_000L);
     api.get("/api/v1/products/" + unknown);
     statements.reset();
 
@@ -183,7 +181,7 @@ class ProductCacheIntegrationTests {
   }
 
   @Test
-  void anEvictionWaitsForALoadInFlightSoTheOldValueIsNotLeftBehind() throws Exception {
+  void anEvictionWaitsForALoadInFlightSoTheOldValueIsNotLeftBehind(RandomGenerator random) {
     var loadStarted = new CountDownLatch(1);
     var finishLoad = new CountDownLatch(1);
     ProductCache cache = new ProductCache(CACHE, redisson, new RedisSingleFlight(redisson, LEASE),
@@ -192,17 +190,20 @@ class ProductCacheIntegrationTests {
           awaitLatch(finishLoad);
           return Optional.of(new ProductResponse(id, "SKU", "Old", 100, Map.of()));
         }, json, TTL, new SimpleMeterRegistry());
-    long id = ThreadLocalRandom.current().nextLong(9_000_000_000L, 9_500_000_000L);
+    long id = random.nextLong(9_000_000_000L, 9_500_000_000L);
 
-    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      Future<?> read = pool.submit(() -> cache.get(id));
+    try (var read = Concurrently.start(1, i -> () -> cache.get(id))) {
       awaitLatch(loadStarted);
-      Future<?> eviction = pool.submit(() -> cache.evict(id)); // the edit has committed
-      await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
-          .until(() -> !eviction.isDone());
-      finishLoad.countDown();
-      read.get();
-      eviction.get();
+      try (var eviction = Concurrently.start(1, i -> () -> { // the edit has committed
+        cache.evict(id);
+        return id;
+      })) {
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+            .until(() -> !eviction.isDone());
+        finishLoad.countDown();
+        read.join();
+        eviction.join();
+      }
     }
 
     assertThat(redisson.getBucket(cache.key(id), StringCodec.INSTANCE).isExists())
@@ -279,33 +280,23 @@ class ProductCacheIntegrationTests {
   private final class Stampede {
 
     private final int readers;
-    private final long id = ThreadLocalRandom.current().nextLong(1_000_000_000L, 2_000_000_000L);
+    private final long id;
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-    Stampede(int readers) {
+    Stampede(int readers, RandomGenerator random) {
       this.readers = readers;
+      this.id = random.nextLong(1_000_000_000L, 2_000_000_000L);
     }
 
     ProductCache instance(RedissonClient client, SingleFlight singleFlight) {
       return new ProductCache(CACHE, client, singleFlight, this::slowLoad, json, TTL, meters);
     }
 
-    void run(ProductCache... instances) throws Exception {
-      var start = new CountDownLatch(1);
-      List<Future<Optional<ProductResponse>>> reads = new ArrayList<>();
-      try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-        for (int i = 0; i < readers; i++) {
-          ProductCache cache = instances[i % instances.length];
-          reads.add(pool.submit(() -> {
-            start.await();
-            return cache.get(id);
-          }));
-        }
-        start.countDown();
-        for (var read : reads) {
-          assertThat(read.get()).hasValueSatisfying(p -> assertThat(p.id()).isEqualTo(id));
-        }
-      }
+    void run(ProductCache... instances) {
+      List<Optional<ProductResponse>> reads = Concurrently.run(readers,
+          i -> () -> instances[i % instances.length].get(id));
+      assertThat(reads).allSatisfy(read -> assertThat(read)
+          .hasValueSatisfying(p -> assertThat(p.id()).isEqualTo(id)));
     }
 
     private double passedRedis() {

@@ -2,11 +2,11 @@ package dev.fieldguide.orders.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fieldguide.fixtures.Concurrently;
 import dev.fieldguide.orders.support.IntegrationTest;
 import java.sql.Connection;
+import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,17 +44,14 @@ class MissingDatabaseCreatorIntegrationTests {
   }
 
   @Test
-  void twoInstancesStartingTogetherCreateItExactlyOnce() throws Exception {
-    Callable<Boolean> create = () -> {
+  void twoInstancesStartingTogetherCreateItExactlyOnce() {
+    List<Boolean> created = Concurrently.run(2, i -> () -> {
       try (Connection connection = dataSource.getConnection()) {
         return MissingDatabaseCreator.createIfMissing(connection, database);
       }
-    };
-    try (var pool = Executors.newFixedThreadPool(2)) {
-      var first = pool.submit(create);
-      var second = pool.submit(create);
-      assertThat(first.get() ^ second.get()).as("exactly one of them created it").isTrue();
-    }
+    });
+
+    assertThat(created).as("exactly one of them created it").containsExactlyInAnyOrder(true, false);
     assertThat(exists()).isTrue();
   }
 

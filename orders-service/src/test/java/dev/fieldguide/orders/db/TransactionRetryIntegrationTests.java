@@ -2,14 +2,10 @@ package dev.fieldguide.orders.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fieldguide.fixtures.Concurrently;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.TestData;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -34,23 +30,15 @@ class TransactionRetryIntegrationTests {
   TestData data;
 
   @Test
-  void aDeadlockVictimIsRetriedAndBothTransactionsComplete() throws Exception {
+  void aDeadlockVictimIsRetriedAndBothTransactionsComplete() {
     long a = data.productWithStock(100, 100);
     long b = data.productWithStock(100, 100);
     var bothHoldTheirFirstRow = new CountDownLatch(2);
     AtomicInteger attempts = new AtomicInteger();
     // Each transaction takes one row, waits until the other holds its row, then wants that one.
-    Callable<Integer> ab = () -> retry.run(Isolation.READ_COMMITTED,
-        () -> lockBothInOrder(a, b, bothHoldTheirFirstRow, attempts));
-    Callable<Integer> ba = () -> retry.run(Isolation.READ_COMMITTED,
-        () -> lockBothInOrder(b, a, bothHoldTheirFirstRow, attempts));
-
-    try (var pool = Executors.newFixedThreadPool(2)) {
-      Future<Integer> first = pool.submit(ab);
-      Future<Integer> second = pool.submit(ba);
-      first.get(30, TimeUnit.SECONDS);
-      second.get(30, TimeUnit.SECONDS);
-    }
+    long[][] lockOrder = {{a, b}, {b, a}};
+    Concurrently.run(2, i -> () -> retry.run(Isolation.READ_COMMITTED,
+        () -> lockBothInOrder(lockOrder[i][0], lockOrder[i][1], bothHoldTheirFirstRow, attempts)));
 
     assertThat(attempts.get()).as("two first attempts and one retry of the deadlock victim")
         .isEqualTo(3);
@@ -59,7 +47,7 @@ class TransactionRetryIntegrationTests {
   }
 
   @Test
-  void writeSkewHappensUnderReadCommitted() throws Exception {
+  void writeSkewHappensUnderReadCommitted() {
     long[] pair = {data.productWithStock(100, 1), data.productWithStock(100, 1)};
 
     runBothTakingTheirUnitIfTheOtherKeepsOne(pair, Isolation.READ_COMMITTED);
@@ -70,7 +58,7 @@ class TransactionRetryIntegrationTests {
   }
 
   @Test
-  void serializablePreventsWriteSkewAndTheRetrySeesTheNewState() throws Exception {
+  void serializablePreventsWriteSkewAndTheRetrySeesTheNewState() {
     long[] pair = {data.productWithStock(100, 1), data.productWithStock(100, 1)};
 
     runBothTakingTheirUnitIfTheOtherKeepsOne(pair, Isolation.SERIALIZABLE);
@@ -82,28 +70,19 @@ class TransactionRetryIntegrationTests {
    * Two transactions, each: read the total of both products; if at least 2, take one unit of
    * "its" product. Both read before either writes, so each decides on a stale total.
    */
-  private void runBothTakingTheirUnitIfTheOtherKeepsOne(long[] pair, Isolation isolation)
-      throws Exception {
+  private void runBothTakingTheirUnitIfTheOtherKeepsOne(long[] pair, Isolation isolation) {
     var bothHaveRead = new CountDownLatch(2);
-    List<Future<Boolean>> results = new ArrayList<>();
-    try (var pool = Executors.newFixedThreadPool(2)) {
-      for (long mine : pair) {
-        results.add(pool.submit(() -> retry.run(isolation, () -> {
-          long total = jdbc.sql("SELECT sum(stock) FROM products WHERE id IN (?, ?)")
-              .params(pair[0], pair[1]).query((rs, row) -> rs.getLong(1)).single();
-          bothHaveRead.countDown();
-          awaitQuietly(bothHaveRead);
-          if (total < 2) {
-            return false;
-          }
-          jdbc.sql("UPDATE products SET stock = stock - 1 WHERE id = ?").param(mine).update();
-          return true;
-        })));
+    Concurrently.run(2, i -> () -> retry.run(isolation, () -> {
+      long total = jdbc.sql("SELECT sum(stock) FROM products WHERE id IN (?, ?)")
+          .params(pair[0], pair[1]).query((rs, row) -> rs.getLong(1)).single();
+      bothHaveRead.countDown();
+      awaitQuietly(bothHaveRead);
+      if (total < 2) {
+        return false;
       }
-      for (Future<Boolean> result : results) {
-        result.get(30, TimeUnit.SECONDS);
-      }
-    }
+      jdbc.sql("UPDATE products SET stock = stock - 1 WHERE id = ?").param(pair[i]).update();
+      return true;
+    }));
   }
 
   private int lockBothInOrder(long first, long second, CountDownLatch bothHold,

@@ -2,21 +2,18 @@ package dev.fieldguide.orders.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fieldguide.fixtures.Concurrently;
 import dev.fieldguide.orders.security.DevTokenIssuer;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.SetCookies;
 import dev.fieldguide.orders.support.TestData;
 import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -225,32 +222,16 @@ class IdempotencyKeyIntegrationTests {
   }
 
   @Test
-  void aHundredConcurrentIdenticalPostsCreateOneOrderAndOneEvent() throws Exception {
+  void aHundredConcurrentIdenticalPostsCreateOneOrderAndOneEvent() {
     long customer = data.customer();
     String body = orderBody(customer, data.productWithStock(900, 1_000));
     String key = UUID.randomUUID().toString();
-    var start = new CountDownLatch(1);
-    List<Future<Api.Response>> futures = new ArrayList<>();
-    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int i = 0; i < 100; i++) {
-        futures.add(pool.submit(() -> {
-          start.await();
-          return post(key, body, Map.of());
-        }));
-      }
-      start.countDown();
-      Map<Integer, Integer> statuses = new HashMap<>();
-      List<String> createdBodies = new ArrayList<>();
-      for (var future : futures) {
-        Api.Response response = future.get();
-        statuses.merge(response.status(), 1, Integer::sum);
-        if (response.status() == 201) {
-          createdBodies.add(response.body());
-        }
-      }
-      assertThat(statuses.keySet()).isSubsetOf(201, 409);
-      assertThat(createdBodies).isNotEmpty().allMatch(b -> b.equals(createdBodies.getFirst()));
-    }
+    List<Api.Response> responses = Concurrently.run(100, i -> () -> post(key, body, Map.of()));
+
+    assertThat(responses).extracting(Api.Response::status).isSubsetOf(201, 409);
+    List<String> createdBodies = responses.stream().filter(r -> r.status() == 201)
+        .map(Api.Response::body).toList();
+    assertThat(createdBodies).isNotEmpty().allMatch(b -> b.equals(createdBodies.getFirst()));
     assertThat(jdbc.sql("SELECT count(*) FROM orders WHERE customer_id = ?").param(customer)
         .query((rs, row) -> rs.getLong(1)).single()).isEqualTo(1);
     assertThat(jdbc.sql("""

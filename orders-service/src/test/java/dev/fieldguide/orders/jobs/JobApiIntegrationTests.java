@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.CapturedSpans;
 import dev.fieldguide.orders.support.IntegrationTest;
+import dev.fieldguide.orders.support.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -71,8 +72,8 @@ class JobApiIntegrationTests {
   }
 
   @Test
-  void aCountdownDelaysTheRun() {
-    Instant before = Instant.now();
+  void aCountdownDelaysTheRun(TestClock clock) {
+    Instant now = clock.freeze().instant();
 
     var accepted = api.post("/api/v1/jobs", "{\"type\": \"echo\", \"countdownSeconds\": 2}",
         JSON);
@@ -80,10 +81,21 @@ class JobApiIntegrationTests {
     JsonNode queued = accepted.jsonBody();
     assertThat(queued.path("state").asString()).isEqualTo("SCHEDULED");
     Instant runAt = OffsetDateTime.parse(queued.path("runAt").asString()).toInstant();
-    assertThat(runAt).isBetween(before.plusSeconds(2), Instant.now().plusSeconds(2));
+    assertThat(runAt).isEqualTo(now.plusSeconds(2));
     JsonNode done = awaitState(accepted.header("Location"), "SUCCEEDED");
     Instant started = OffsetDateTime.parse(done.path("startedAt").asString()).toInstant();
     assertThat(started).isAfterOrEqualTo(runAt.minusMillis(50)); // clocks: app vs PostgreSQL
+  }
+
+  @Test
+  void theEtaWindowIsJudgedByTheApplicationsClock(TestClock clock) {
+    Instant inAnHour = Instant.now().plus(Duration.ofHours(1));
+    clock.freezeAt(inAnHour.plus(Duration.ofDays(400)));
+
+    var refused = api.post("/api/v1/jobs",
+        "{\"type\": \"echo\", \"eta\": \"%s\"}".formatted(inAnHour), JSON);
+
+    assertProblem(refused, 400, "VALIDATION_FAILED"); // 400 days before the application's now
   }
 
   @Test

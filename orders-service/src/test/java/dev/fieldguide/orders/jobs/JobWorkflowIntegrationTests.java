@@ -3,6 +3,7 @@ package dev.fieldguide.orders.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.fieldguide.fixtures.Concurrently;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
 import java.time.Duration;
@@ -14,10 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
@@ -180,7 +177,10 @@ class JobWorkflowIntegrationTests {
     List<UUID> members = unqueuedMembers(20);
     UUID groupId = unqueuedGroup(members);
 
-    concurrently(members.size(), i -> taskJob().execute(firing(members.get(i))));
+    Concurrently.run(members.size(), i -> () -> {
+      taskJob().execute(firing(members.get(i)));
+      return null;
+    });
 
     assertThat(remaining(groupId)).isZero();
     assertThat(callbackRuns(groupId)).isEqualTo(1);
@@ -197,10 +197,13 @@ class JobWorkflowIntegrationTests {
 
     // Two workers ran the member (one was wrongly thought dead and its run recovered), and both
     // record its success at the same moment, each in its own transaction as TaskJob does.
-    concurrently(2, i -> transactions.executeWithoutResult(status -> {
-      runs.succeeded(started, "{}");
-      completion.succeeded(member, "{}");
-    }));
+    Concurrently.run(2, i -> () -> {
+      transactions.executeWithoutResult(status -> {
+        runs.succeeded(started, "{}");
+        completion.succeeded(member, "{}");
+      });
+      return null;
+    });
     assertThat(remaining(groupId)).isEqualTo(1);
     // Quartz delivers the finished run once more: TaskJob starts nothing.
     taskJob().execute(firing(member));
@@ -317,27 +320,6 @@ class JobWorkflowIntegrationTests {
   private static final class NoJob implements org.quartz.Job {
     @Override
     public void execute(org.quartz.JobExecutionContext context) {}
-  }
-
-  private static void concurrently(int count, IntConsumer work) {
-    var start = new CountDownLatch(1);
-    List<Future<?>> futures = new ArrayList<>();
-    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int i = 0; i < count; i++) {
-        int index = i;
-        futures.add(pool.submit(() -> {
-          start.await();
-          work.accept(index);
-          return null;
-        }));
-      }
-      start.countDown();
-      for (Future<?> future : futures) {
-        future.get();
-      }
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
   }
 
   private static List<String> ids(JsonNode array) {

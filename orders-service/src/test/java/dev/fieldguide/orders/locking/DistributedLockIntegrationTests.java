@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.fieldguide.fixtures.Concurrently;
 import dev.fieldguide.orders.support.IntegrationTest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.redisson.Redisson;
@@ -144,25 +142,14 @@ class DistributedLockIntegrationTests {
   }
 
   @Test
-  void ofFiftyConcurrentAttemptsExactlyOneGetsTheBareLock() throws Exception {
+  void ofFiftyConcurrentAttemptsExactlyOneGetsTheBareLock() {
     String name = uniqueName();
-    var start = new CountDownLatch(1);
-    List<Future<Optional<String>>> attempts = new ArrayList<>();
-    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int i = 0; i < 50; i++) {
-        attempts.add(pool.submit(() -> {
-          start.await();
-          return bare.tryAcquire(name, Duration.ofSeconds(30));
-        }));
-      }
-      start.countDown();
-      List<String> owners = new ArrayList<>();
-      for (var attempt : attempts) {
-        attempt.get().ifPresent(owners::add);
-      }
-      assertThat(owners).hasSize(1);
-      assertThat(bare.release(name, owners.getFirst())).isTrue();
-    }
+    List<String> owners = Concurrently.run(50,
+        i -> () -> bare.tryAcquire(name, Duration.ofSeconds(30))).stream()
+        .flatMap(Optional::stream).toList();
+
+    assertThat(owners).hasSize(1);
+    assertThat(bare.release(name, owners.getFirst())).isTrue();
   }
 
   private RedissonClient instanceWithWatchdog() {

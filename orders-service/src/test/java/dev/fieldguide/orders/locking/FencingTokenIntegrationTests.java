@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.fieldguide.fixtures.Concurrently;
 import dev.fieldguide.orders.errors.DomainException;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.TestData;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -106,25 +103,14 @@ class FencingTokenIntegrationTests {
   }
 
   @Test
-  void ofTwentyConcurrentAttemptsExactlyOneGetsTheLeaseAndAToken() throws Exception {
+  void ofTwentyConcurrentAttemptsExactlyOneGetsTheLeaseAndAToken() {
     String resource = uniqueResource();
-    var start = new CountDownLatch(1);
-    List<Future<Optional<FencedLock.Lease>>> attempts = new ArrayList<>();
-    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int i = 0; i < 20; i++) {
-        attempts.add(pool.submit(() -> {
-          start.await();
-          return locks.tryAcquire(resource, LONG_LEASE);
-        }));
-      }
-      start.countDown();
-      List<FencedLock.Lease> leases = new ArrayList<>();
-      for (var attempt : attempts) {
-        attempt.get().ifPresent(leases::add);
-      }
-      assertThat(leases).hasSize(1);
-      assertThat(locks.release(leases.getFirst())).isTrue();
-    }
+    List<FencedLock.Lease> leases = Concurrently.run(20,
+        i -> () -> locks.tryAcquire(resource, LONG_LEASE)).stream()
+        .flatMap(Optional::stream).toList();
+
+    assertThat(leases).hasSize(1);
+    assertThat(locks.release(leases.getFirst())).isTrue();
   }
 
   @Test

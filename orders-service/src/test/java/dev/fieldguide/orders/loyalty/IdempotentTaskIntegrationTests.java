@@ -3,6 +3,7 @@ package dev.fieldguide.orders.loyalty;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.fieldguide.fixtures.Concurrently;
 import dev.fieldguide.orders.jobs.JobScheduler;
 import dev.fieldguide.orders.jobs.TaskContext;
 import dev.fieldguide.orders.support.Api;
@@ -10,14 +11,8 @@ import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.TestData;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,7 +71,7 @@ class IdempotentTaskIntegrationTests {
     long order = data.orderWithLines(3).orderId(); // 1 + 4 + 9 = 14.00: 14 points
     JsonNode arguments = json.readTree("{\"orderId\": %d}".formatted(order));
 
-    List<LoyaltyLedger.Award> awards = concurrently(8,
+    List<LoyaltyLedger.Award> awards = Concurrently.run(8,
         i -> () -> task.run(new TaskContext(UUID.randomUUID(), 1, arguments)));
 
     assertThat(awards).filteredOn(LoyaltyLedger.Award::awarded).hasSize(1);
@@ -89,7 +84,7 @@ class IdempotentTaskIntegrationTests {
     // and both write. Sixteen writers at once, with no lock at all, stand for that.
     long order = data.orderWithLines(1).orderId(); // 1.00: 1 point
 
-    List<LoyaltyLedger.Award> awards = concurrently(16,
+    List<LoyaltyLedger.Award> awards = Concurrently.run(16,
         i -> () -> ledger.award(order, UUID.randomUUID()));
 
     assertThat(awards).filteredOn(LoyaltyLedger.Award::awarded).hasSize(1);
@@ -114,27 +109,5 @@ class IdempotentTaskIntegrationTests {
         .query((rs, row) -> rs.getLong(1)).single()).isEqualTo(1);
     assertThat(jdbc.sql("SELECT points FROM loyalty_balances WHERE customer_id = ?")
         .param(customer).query((rs, row) -> rs.getLong(1)).single()).isEqualTo(points);
-  }
-
-  private static <T> List<T> concurrently(int count, IntFunction<Callable<T>> work) {
-    var start = new CountDownLatch(1);
-    List<Future<T>> futures = new ArrayList<>();
-    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int i = 0; i < count; i++) {
-        Callable<T> call = work.apply(i);
-        futures.add(pool.submit(() -> {
-          start.await();
-          return call.call();
-        }));
-      }
-      start.countDown();
-      List<T> results = new ArrayList<>();
-      for (Future<T> future : futures) {
-        results.add(future.get());
-      }
-      return results;
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
   }
 }

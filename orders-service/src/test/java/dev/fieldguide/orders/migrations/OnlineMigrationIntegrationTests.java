@@ -2,6 +2,7 @@ package dev.fieldguide.orders.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fieldguide.fixtures.Concurrently;
 import dev.fieldguide.orders.security.DevTokenIssuer;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.SecondInstance;
@@ -15,16 +16,11 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -156,9 +152,10 @@ class OnlineMigrationIntegrationTests {
       assertThat(ordersWithoutUpdatedAt(url)).as("left for the contract to backfill").isZero();
 
       // Release N+1: the contract, while a long transaction (a report, say) holds orders.
-      CompletableFuture<Void> longTransaction = holdOrders(url, LONG_TRANSACTION);
-      scratch.flyway(url, MigrationVersion.LATEST).migrate();
-      longTransaction.join();
+      try (var longTransaction = holdOrders(url, LONG_TRANSACTION)) {
+        scratch.flyway(url, MigrationVersion.LATEST).migrate();
+        longTransaction.join();
+      }
     } finally {
       writers.stop();
     }
@@ -227,24 +224,23 @@ class OnlineMigrationIntegrationTests {
   }
 
   /** A transaction that reads orders and stays open for {@code duration}, as a long report would. */
-  private CompletableFuture<Void> holdOrders(String url, Duration duration)
+  private Concurrently.Running<Object> holdOrders(String url, Duration duration)
       throws Exception {
     Connection connection = scratch.connect(url);
     connection.setAutoCommit(false);
     try (Statement statement = connection.createStatement()) {
       statement.executeQuery("SELECT count(*) FROM orders WHERE id = 1").close();
     }
-    return CompletableFuture.runAsync(() -> {
-      try (connection; // on a thread of its own: the common pool may have a single thread
+    return Concurrently.start(1, i -> () -> {
+      try (connection;
           PreparedStatement slowReport = connection.prepareStatement("SELECT pg_sleep(?)")) {
         // The transaction's next statement is the slow part of the report, run by the server.
         slowReport.setDouble(1, duration.toMillis() / 1000.0);
         slowReport.executeQuery().close();
         connection.commit();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
       }
-    }, Thread::startVirtualThread);
+      return null;
+    });
   }
 
   private static void seedOrders(Connection connection, int orders) throws SQLException {
@@ -266,54 +262,51 @@ class OnlineMigrationIntegrationTests {
   }
 
   /** Threads that insert and update orders on their own connections and time every write. */
-  private record Writers(ExecutorService executor, List<CompletableFuture<Void>> threads,
-      AtomicBoolean running, AtomicLong writeCount, AtomicLong longestNanos,
-      ConcurrentLinkedQueue<String> failed) {
+  private record Writers(Concurrently.Running<Object> threads, AtomicBoolean running,
+      AtomicLong writeCount, AtomicLong longestNanos, ConcurrentLinkedQueue<String> failed) {
 
     static Writers start(String url, @Nullable String user, @Nullable String password,
         int count) {
-      ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
       AtomicBoolean running = new AtomicBoolean(true);
       AtomicLong writes = new AtomicLong();
       AtomicLong longest = new AtomicLong();
       ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-      List<CompletableFuture<Void>> threads = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        threads.add(CompletableFuture.runAsync(() -> {
-          try (Connection connection = DriverManager.getConnection(url, user, password);
-              PreparedStatement insert = connection.prepareStatement("""
-                  INSERT INTO orders (customer_id, status, total_cents)
-                  VALUES ((SELECT min(id) FROM customers), 'NEW', 100)
-                  """);
-              PreparedStatement update = connection.prepareStatement(
-                  "UPDATE orders SET status = 'PAID' WHERE id = ?")) {
-            while (running.get()) {
-              long started = System.nanoTime();
-              try {
-                if (ThreadLocalRandom.current().nextBoolean()) {
-                  insert.executeUpdate();
-                } else {
-                  update.setLong(1, 1 + ThreadLocalRandom.current().nextLong(ORDERS));
-                  update.executeUpdate();
-                }
-                writes.incrementAndGet();
-              } catch (SQLException e) {
-                failures.add(e.getSQLState() + " " + e.getMessage());
+      var threads = Concurrently.start(count, i -> () -> {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+            PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO orders (customer_id, status, total_cents)
+                VALUES ((SELECT min(id) FROM customers), 'NEW', 100)
+                """);
+            PreparedStatement update = connection.prepareStatement(
+                "UPDATE orders SET status = 'PAID' WHERE id = ?")) {
+          while (running.get()) {
+            long started = System.nanoTime();
+            try {
+              if (ThreadLocalRandom.current().nextBoolean()) {
+                insert.executeUpdate();
+              } else {
+                update.setLong(1, 1 + ThreadLocalRandom.current().nextLong(ORDERS));
+                update.executeUpdate();
               }
-              longest.accumulateAndGet(System.nanoTime() - started, Math::max);
+              writes.incrementAndGet();
+            } catch (SQLException e) {
+              failures.add(e.getSQLState() + " " + e.getMessage());
             }
-          } catch (SQLException e) {
-            failures.add("connect: " + e.getMessage());
+            longest.accumulateAndGet(System.nanoTime() - started, Math::max);
           }
-        }, executor));
-      }
-      return new Writers(executor, threads, running, writes, longest, failures);
+        } catch (SQLException e) {
+          failures.add("connect: " + e.getMessage());
+        }
+        return null;
+      });
+      return new Writers(threads, running, writes, longest, failures);
     }
 
-    void stop() throws Exception {
+    void stop() {
       running.set(false);
-      CompletableFuture.allOf(threads.toArray(CompletableFuture[]::new)).get(1, TimeUnit.MINUTES);
-      executor.close();
+      try (threads) {
+        threads.join(Duration.ofMinutes(1));
+      }
     }
 
     long writes() {

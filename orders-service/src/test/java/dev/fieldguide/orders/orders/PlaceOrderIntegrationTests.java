@@ -2,6 +2,7 @@ package dev.fieldguide.orders.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fieldguide.fixtures.Concurrently;
 import dev.fieldguide.orders.catalog.Product;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
@@ -10,10 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -150,31 +147,19 @@ class PlaceOrderIntegrationTests {
   }
 
   @Test
-  void parallelOrdersNeverSellMoreThanTheStock() throws Exception {
+  void parallelOrdersNeverSellMoreThanTheStock() {
     long product = data.productWithStock(700, 5);
     List<Long> customers = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       customers.add(data.customer());
     }
-    var start = new CountDownLatch(1);
-    List<Future<Integer>> results = new ArrayList<>();
-    try (var pool = Executors.newFixedThreadPool(20)) {
-      for (long customer : customers) {
-        Callable<Integer> order = () -> {
-          start.await();
-          return place("{\"customerId\": %d, \"lines\": [{\"productId\": %d, \"quantity\": 1}]}"
-              .formatted(customer, product)).status();
-        };
-        results.add(pool.submit(order));
-      }
-      start.countDown();
-      List<Integer> statuses = new ArrayList<>();
-      for (Future<Integer> result : results) {
-        statuses.add(result.get());
-      }
-      assertThat(statuses).filteredOn(s -> s == 201).hasSize(5);
-      assertThat(statuses).filteredOn(s -> s == 409).hasSize(15);
-    }
+    List<Integer> statuses = Concurrently.run(customers.size(), i -> () -> place(
+        "{\"customerId\": %d, \"lines\": [{\"productId\": %d, \"quantity\": 1}]}"
+            .formatted(customers.get(i), product))
+        .status());
+
+    assertThat(statuses).filteredOn(s -> s == 201).hasSize(5);
+    assertThat(statuses).filteredOn(s -> s == 409).hasSize(15);
     assertThat(data.stockOf(product)).isZero();
     assertThat(jdbc.sql("SELECT count(*) FROM order_lines WHERE product_id = ?").param(product)
         .query((rs, row) -> rs.getLong(1)).single()).isEqualTo(5);

@@ -2,6 +2,7 @@ package dev.fieldguide.orders.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fieldguide.fixtures.Concurrently;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.TestData;
@@ -13,10 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
@@ -87,11 +84,9 @@ class OutboxRelayIntegrationTests {
   }
 
   @Test
-  void relaysRunningAtOnceNeverPublishAClaimedEventTwice() throws Exception {
+  void relaysRunningAtOnceNeverPublishAClaimedEventTwice() {
     Set<String> ids = insertPendingEvents(300);
-    var start = new CountDownLatch(1);
-    Callable<Integer> relayUntilEmpty = () -> {
-      start.await();
+    Concurrently.run(3, i -> () -> {
       int total = 0;
       int claimed;
       do {
@@ -99,17 +94,7 @@ class OutboxRelayIntegrationTests {
         total += claimed;
       } while (claimed > 0);
       return total;
-    };
-    try (var pool = Executors.newFixedThreadPool(3)) {
-      List<Future<Integer>> relays = new ArrayList<>();
-      for (int i = 0; i < 3; i++) {
-        relays.add(pool.submit(relayUntilEmpty));
-      }
-      start.countDown();
-      for (Future<Integer> r : relays) {
-        r.get();
-      }
-    }
+    });
 
     Map<String, Long> published = streamEventIds().stream().filter(ids::contains)
         .collect(Collectors.groupingBy(id -> id, Collectors.counting()));

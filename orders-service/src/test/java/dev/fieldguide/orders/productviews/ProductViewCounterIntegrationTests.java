@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.fieldguide.fixtures.Concurrently;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.UnreachableRedis;
@@ -11,13 +12,9 @@ import dev.fieldguide.orders.support.TestData;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -56,37 +53,25 @@ class ProductViewCounterIntegrationTests {
   Api api;
 
   @Test
-  void concurrentViewsInterleavedWithRepeatedFlushesAreCountedExactlyOnce() throws Exception {
+  void concurrentViewsInterleavedWithRepeatedFlushesAreCountedExactlyOnce() {
     List<Long> products = List.of(product(), product(), product());
     int writers = 16;
     int viewsEach = 300;
-    var writing = new AtomicBoolean(true);
     long flushesThatMovedViews = 0;
 
-    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      List<Future<?>> writes = new ArrayList<>();
-      for (int w = 0; w < writers; w++) {
-        long productId = products.get(w % products.size());
-        writes.add(pool.submit(() -> {
-          for (int i = 0; i < viewsEach; i++) {
-            views.increment(productId);
-          }
-          return null;
-        }));
+    try (var writes = Concurrently.start(writers, w -> () -> {
+      long productId = products.get(w % products.size());
+      for (int i = 0; i < viewsEach; i++) {
+        views.increment(productId);
       }
-      Future<?> done = pool.submit(() -> {
-        for (var write : writes) {
-          write.get();
-        }
-        writing.set(false);
-        return null;
-      });
-      while (writing.get()) {
+      return productId;
+    })) {
+      while (!writes.isDone()) {
         if (flusher.flushOnce() > 0) {
           flushesThatMovedViews++;
         }
       }
-      done.get();
+      writes.join();
     }
 
     assertThat(flushesThatMovedViews).as("flushes that ran while views arrived")
@@ -159,9 +144,9 @@ class ProductViewCounterIntegrationTests {
   }
 
   @Test
-  void aProductReadCountsOneViewInAKeyWithATtlAndA404CountsNone() {
+  void aProductReadCountsOneViewInAKeyWithATtlAndA404CountsNone(RandomGenerator random) {
     long productId = product();
-    long unknown = ThreadLocalRandom.current().nextLong(9_000_000_000L, 9_100_000_000L);
+    long unknown = random.nextLong(9_000_000_000L, 9_100_000_000L);
 
     for (int i = 0; i < 3; i++) {
       assertThat(api.get("/api/v1/products/" + productId).status()).isEqualTo(200);
@@ -207,7 +192,7 @@ class ProductViewCounterIntegrationTests {
   }
 
   private long product() {
-    return data.product("Viewed " + ThreadLocalRandom.current().nextInt(), 1_000, Map.of());
+    return data.aProduct().named("Viewed").create();
   }
 
   private void view(long productId, int times) {

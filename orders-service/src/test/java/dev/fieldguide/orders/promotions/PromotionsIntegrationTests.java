@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldguide.fixtures.plans.ExplainService;
 import dev.fieldguide.fixtures.plans.PlanSummary;
+import dev.fieldguide.fixtures.Concurrently;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
+import dev.fieldguide.orders.support.TestClock;
 import dev.fieldguide.orders.support.TestData;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,31 +67,26 @@ class PromotionsIntegrationTests {
   @Test
   void ofConcurrentOverlappingRequestsExactlyOneWins() {
     long product = data.product("Contested kettle", 5_000, Map.of());
-    CountDownLatch start = new CountDownLatch(1);
-    List<CompletableFuture<Integer>> requests = IntStream.range(0, 8)
-        .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
-          await(start);
-          return create(product, 10 + i, "2027-05-0" + (1 + i % 3) + "T00:00:00Z",
-              "2027-06-01T00:00:00Z").status();
-        }, Thread::startVirtualThread)).toList(); // not the common pool: it may have one thread
-    start.countDown();
 
-    List<Integer> statuses = requests.stream().map(CompletableFuture::join).toList();
+    List<Integer> statuses = Concurrently.run(8, i -> () -> create(product, 10 + i,
+        "2027-05-0" + (1 + i % 3) + "T00:00:00Z", "2027-06-01T00:00:00Z").status());
 
     assertThat(statuses).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
     assertThat(promotionsOf(product)).isEqualTo(1);
   }
 
   @Test
-  void thePromotionInForceIsServedAndAbsenceIsNotFound() {
+  void thePromotionInForceIsServedUntilItsEndAndAbsenceIsNotFound(TestClock clock) {
     long product = data.product("Promoted chair", 5_000, Map.of());
-    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    create(product, 25, now.minusDays(1).toString(), now.plusDays(1).toString());
-
-    assertThat(api.get("/api/v1/products/" + product + "/promotion").jsonBody()
-        .path("percentOff").asInt()).isEqualTo(25);
+    create(product, 25, "2027-03-01T00:00:00Z", "2027-04-01T00:00:00Z");
     long without = data.product("Full price mug", 5_000, Map.of());
-    assertThat(api.get("/api/v1/products/" + without + "/promotion").status()).isEqualTo(404);
+
+    clock.freezeAt(Instant.parse("2027-03-31T23:59:59Z"));
+    assertThat(promotionOf(product).jsonBody().path("percentOff").asInt()).isEqualTo(25);
+    assertThat(promotionOf(without).status()).isEqualTo(404);
+
+    clock.advance(Duration.ofSeconds(1)); // a period is [from, until): its end is outside it
+    assertThat(promotionOf(product).status()).isEqualTo(404);
   }
 
   @Test
@@ -147,18 +143,13 @@ class PromotionsIntegrationTests {
         """.formatted(percentOff, from, until), JSON);
   }
 
+  private Api.Response promotionOf(long product) {
+    return api.get("/api/v1/products/" + product + "/promotion");
+  }
+
   private long promotionsOf(long product) {
     Long count = jdbc.queryForObject("SELECT count(*) FROM promotions WHERE product_id = ?",
         Long.class, product);
     return count == null ? 0 : count;
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      latch.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -25,9 +25,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
 import java.util.function.IntFunction;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -186,9 +186,9 @@ class RateLimitIntegrationTests {
   }
 
   @Test
-  void onlyATrustedProxyCanNameTheClientAddress() {
+  void onlyATrustedProxyCanNameTheClientAddress(RandomGenerator random) {
     Client direct = new Client(12); // not in server.tomcat.remoteip.internal-proxies
-    String forged = "203.0.113." + ThreadLocalRandom.current().nextInt(1, 255);
+    String forged = "203.0.113." + random.nextInt(1, 255);
 
     for (int i = 0; i < CAPACITY; i++) {
       direct.get(EXACT, Map.of("X-Forwarded-For", "198.51.100." + i));
@@ -205,10 +205,10 @@ class RateLimitIntegrationTests {
   }
 
   @Test
-  void anIpv6ClientIsOneClientAcrossItsSlash64() {
+  void anIpv6ClientIsOneClientAcrossItsSlash64(RandomGenerator random) {
     Api viaTrustedProxy = api.anonymous();
-    String network = "2001:db8:%x:%x:".formatted(ThreadLocalRandom.current().nextInt(0xffff),
-        ThreadLocalRandom.current().nextInt(0xffff));
+    String network = "2001:db8:%x:%x:".formatted(random.nextInt(0xffff),
+        random.nextInt(0xffff));
 
     for (int i = 1; i <= CAPACITY; i++) {
       viaTrustedProxy.get(EXACT, Map.of("X-Forwarded-For", network + ":" + Integer.toHexString(i)));

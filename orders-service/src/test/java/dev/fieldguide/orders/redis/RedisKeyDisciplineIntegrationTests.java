@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RType;
 import org.redisson.api.RedissonClient;
@@ -45,8 +45,9 @@ class RedisKeyDisciplineIntegrationTests {
   JsonMapper json;
 
   @Test
-  void everyKeyTheAppWroteExpiresAndTheOnlyKeysWithoutTtlAreLengthBoundedStreams() {
-    writeThroughEveryRedisPath();
+  void everyKeyTheAppWroteExpiresAndTheOnlyKeysWithoutTtlAreLengthBoundedStreams(
+      RandomGenerator random) {
+    writeThroughEveryRedisPath(random);
     List<String> withoutTtl = new ArrayList<>();
     List<String> streams = new ArrayList<>();
 
@@ -66,14 +67,14 @@ class RedisKeyDisciplineIntegrationTests {
   }
 
   @Test
-  void aValueOverTheSizeCapIsServedButNotCached() {
+  void aValueOverTheSizeCapIsServedButNotCached(RandomGenerator random) {
     String huge = "x".repeat(ProductCache.MAX_VALUE_BYTES);
     var meters = new SimpleMeterRegistry();
     var cache = new ProductCache("size-test", redisson,
         new PerJvmSingleFlight(), // any single flight: the size cap is the point here
         id -> Optional.of(new ProductResponse(id, "SKU", "Huge", 1, Map.of("manual", huge))), json,
         Duration.ofMinutes(10), meters);
-    long id = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+    long id = random.nextLong(1, Long.MAX_VALUE);
 
     assertThat(cache.get(id)).hasValueSatisfying(p -> assertThat(p.name()).isEqualTo("Huge"));
 
@@ -96,10 +97,10 @@ class RedisKeyDisciplineIntegrationTests {
   }
 
   /** Drives the app through each feature that writes to Redis. */
-  private void writeThroughEveryRedisPath() {
+  private void writeThroughEveryRedisPath(RandomGenerator random) {
     long product = data.product("TTL Lamp", 1_000, Map.of());
     api.get("/api/v1/products/" + product); // cache entry, single-flight lock
-    api.get("/api/v1/products/" + ThreadLocalRandom.current().nextLong(1L << 40, 1L << 41));
+    api.get("/api/v1/products/" + random.nextLong(1L << 40, 1L << 41));
     api.send("PATCH", "/api/v1/products/" + product,
         HttpRequest.BodyPublishers.ofString("{\"name\": \"TTL Lamp 2\"}"),
         Map.of("Content-Type", "application/json")); // eviction

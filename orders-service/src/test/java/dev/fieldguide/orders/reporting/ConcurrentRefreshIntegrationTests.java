@@ -2,15 +2,12 @@ package dev.fieldguide.orders.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fieldguide.fixtures.Concurrently;
 import dev.fieldguide.orders.support.IntegrationTest;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,11 +68,11 @@ class ConcurrentRefreshIntegrationTests {
   }
 
   /** Runs {@code refresh} in a transaction held open until the readers are done. */
-  private Held readWhileHeld(Runnable refresh) throws Exception {
+  private Held readWhileHeld(Runnable refresh) throws InterruptedException {
     CountDownLatch locked = new CountDownLatch(1);
     CountDownLatch readersDone = new CountDownLatch(1);
-    try (ExecutorService threads = Executors.newFixedThreadPool(READERS + 1)) {
-      Future<?> holder = threads.submit(() -> transactions.executeWithoutResult(status -> {
+    try (var holder = Concurrently.start(1, i -> () -> {
+      transactions.executeWithoutResult(status -> {
         refresh.run();
         locked.countDown();
         try {
@@ -83,26 +80,19 @@ class ConcurrentRefreshIntegrationTests {
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
-      }));
+      });
+      return null;
+    })) {
       assertThat(locked.await(60, TimeUnit.SECONDS)).as("refresh holds its lock").isTrue();
       List<String> modes = jdbc.sql("""
           SELECT mode FROM pg_locks
           WHERE relation = 'daily_product_sales'::regclass AND granted
           """).query((rs, row) -> Objects.requireNonNull(rs.getString(1))).list();
-      List<Future<int[]>> readers = new ArrayList<>();
-      for (int i = 0; i < READERS; i++) {
-        readers.add(threads.submit(this::read));
-      }
-      int reads = 0;
-      int failed = 0;
-      for (Future<int[]> reader : readers) {
-        int[] outcome = reader.get(60, TimeUnit.SECONDS);
-        reads += outcome[0];
-        failed += outcome[1];
-      }
+      List<int[]> outcomes = Concurrently.run(READERS, i -> this::read);
       readersDone.countDown();
-      holder.get(60, TimeUnit.SECONDS);
-      return new Held(modes, reads, failed);
+      holder.join();
+      return new Held(modes, outcomes.stream().mapToInt(outcome -> outcome[0]).sum(),
+          outcomes.stream().mapToInt(outcome -> outcome[1]).sum());
     }
   }
 

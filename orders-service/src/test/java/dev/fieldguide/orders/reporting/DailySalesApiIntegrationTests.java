@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fieldguide.orders.reporting.SalesFixture.Line;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
+import dev.fieldguide.orders.support.TestData;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,11 +28,14 @@ class DailySalesApiIntegrationTests {
   JdbcClient jdbc;
 
   @Autowired
+  TestData data;
+
+  @Autowired
   DailySalesView view;
 
   @Test
   void servesTheRowsOfTheRangeWithTheirAsOfTime() {
-    SalesFixture sales = new SalesFixture(jdbc);
+    SalesFixture sales = new SalesFixture(data, jdbc);
     long desk = sales.product();
     sales.order(Instant.parse("2026-03-01T10:00:00Z"), "PAID", new Line(desk, 1, 25_000));
     sales.order(Instant.parse("2026-03-31T23:59:00Z"), "NEW", new Line(desk, 2, 24_000));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.fieldguide.orders.reporting.SalesFixture.Line;
 import dev.fieldguide.orders.reporting.SalesFixture.Totals;
 import dev.fieldguide.orders.support.IntegrationTest;
+import dev.fieldguide.orders.support.TestData;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,13 +35,16 @@ class DailySalesViewIntegrationTests {
   JdbcClient jdbc;
 
   @Autowired
+  TestData data;
+
+  @Autowired
   MeterRegistry meters;
 
   private SalesFixture sales;
 
   @BeforeEach
   void fixture() {
-    sales = new SalesFixture(jdbc);
+    sales = new SalesFixture(data, jdbc);
   }
 
   @Test

@@ -1,11 +1,11 @@
 package dev.fieldguide.orders.reporting;
 
+import dev.fieldguide.orders.support.OrderBuilder;
+import dev.fieldguide.orders.support.TestData;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -18,36 +18,27 @@ final class SalesFixture {
   /** One row of the report as a test expects it: orders, units, revenue. */
   record Totals(long orders, long units, long revenueCents) {}
 
+  private final TestData data;
   private final JdbcClient jdbc;
   private final long customerId;
 
-  SalesFixture(JdbcClient jdbc) {
+  SalesFixture(TestData data, JdbcClient jdbc) {
+    this.data = data;
     this.jdbc = jdbc;
-    String tag = UUID.randomUUID().toString();
-    this.customerId = jdbc.sql("INSERT INTO customers (email, name) VALUES (?, ?) RETURNING id")
-        .params(tag + "@example.test", "Report " + tag).query(Long.class).single();
+    this.customerId = data.aCustomer().named("Report customer").create();
   }
 
   long product() {
-    return jdbc.sql("""
-        INSERT INTO products (sku, name, price_cents, stock) VALUES (?, ?, 100, 100) RETURNING id
-        """).params("R-" + UUID.randomUUID(), "Report product").query(Long.class).single();
+    return data.aProduct().named("Report product").priced(100).create();
   }
 
   long order(Instant createdAt, String status, Line... lines) {
-    long total = List.of(lines).stream().mapToLong(l -> l.quantity() * l.unitPriceCents()).sum();
-    long orderId = jdbc.sql("""
-        INSERT INTO orders (customer_id, status, total_cents, created_at) VALUES (?, ?, ?, ?)
-        RETURNING id
-        """).params(customerId, status, total, createdAt.atOffset(ZoneOffset.UTC))
-        .query(Long.class).single();
+    OrderBuilder order = data.anOrder().forCustomer(customerId).inStatus(status)
+        .createdAt(createdAt);
     for (Line line : lines) {
-      jdbc.sql("""
-          INSERT INTO order_lines (order_id, product_id, quantity, unit_price_cents)
-          VALUES (?, ?, ?, ?)
-          """).params(orderId, line.productId(), line.quantity(), line.unitPriceCents()).update();
+      order.withLine(line.productId(), line.quantity(), line.unitPriceCents());
     }
-    return orderId;
+    return order.create();
   }
 
   /** The view's rows for these products, keyed "day/product". */

@@ -2,20 +2,16 @@ package dev.fieldguide.orders.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fieldguide.fixtures.Concurrently;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.EventDelivery;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.TestData;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,25 +57,12 @@ class SalesStatsConsumerIntegrationTests {
   }
 
   @Test
-  void racingFirstUpsertsOfADayEndInOneRow() throws Exception {
-    LocalDate day = LocalDate.of(1999, 1, 1).plusDays(Math.floorMod(UUID.randomUUID()
-        .hashCode(), 3000));
-    var start = new CountDownLatch(1);
-    Callable<Void> upsert = () -> {
-      start.await();
+  void racingFirstUpsertsOfADayEndInOneRow(RandomGenerator random) {
+    LocalDate day = LocalDate.of(1999, 1, 1).plusDays(random.nextInt(3000));
+    Concurrently.run(8, i -> () -> {
       transactions.executeWithoutResult(tx -> salesStats.count(day, 100));
-      return null;
-    };
-    try (var pool = Executors.newFixedThreadPool(8)) {
-      List<Future<Void>> results = new ArrayList<>();
-      for (int i = 0; i < 8; i++) {
-        results.add(pool.submit(upsert));
-      }
-      start.countDown();
-      for (Future<Void> result : results) {
-        result.get();
-      }
-    }
+      return day;
+    });
 
     assertThat(count("SELECT count(*) FROM daily_sales WHERE day = ?", day)).isOne();
     assertThat(count("SELECT orders FROM daily_sales WHERE day = ?", day)).isEqualTo(8);

@@ -14,7 +14,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,14 +85,14 @@ class ShortlistSessionIntegrationTests {
   }
 
   @Test
-  void onlyAddingToTheShortlistCreatesASession() {
+  void onlyAddingToTheShortlistCreatesASession(RandomGenerator random) {
     long productId = product();
 
     var productRead = visitor().get("/api/v1/products/" + productId);
     var emptyList = visitor().get(SHORTLIST);
     var removeWithoutSession = write("DELETE", SHORTLIST + "/" + productId,
         HttpRequest.BodyPublishers.noBody(), Map.of());
-    var unknownProduct = add(ThreadLocalRandom.current().nextLong(9_000_000_000L, 9_100_000_000L),
+    var unknownProduct = add(random.nextLong(9_000_000_000L, 9_100_000_000L),
         Map.of());
 
     assertThat(productRead.status()).isEqualTo(200);
@@ -140,7 +140,7 @@ class ShortlistSessionIntegrationTests {
   }
 
   private long product() {
-    return data.product("Shortlisted " + ThreadLocalRandom.current().nextInt(), 2_500, Map.of());
+    return data.aProduct().named("Shortlisted").priced(2_500).create();
   }
 
   @Test

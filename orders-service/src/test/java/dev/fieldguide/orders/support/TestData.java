@@ -8,8 +8,10 @@ import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Test-data builder: inserts exactly what a test needs with unique keys, so tests never depend on
- * each other's rows or on the demo seed.
+ * Test data (factory_boy's factories): fluent builders for customers, products and orders that
+ * insert exactly what a test needs with unique keys, so tests never depend on each other's rows or
+ * on the demo seed. Every insert of these rows in the tests goes through here; the shorthands below
+ * name the shapes most tests want.
  */
 @TestComponent
 public class TestData {
@@ -20,28 +22,31 @@ public class TestData {
     this.jdbc = jdbc;
   }
 
-  public long customer() {
-    String tag = UUID.randomUUID().toString();
-    return jdbc.sql("INSERT INTO customers (email, name) VALUES (?, ?) RETURNING id")
-        .params(tag + "@example.test", "Test " + tag).query(Long.class).single();
+  public CustomerBuilder aCustomer() {
+    return new CustomerBuilder(jdbc);
   }
 
+  public ProductBuilder aProduct() {
+    return new ProductBuilder(jdbc);
+  }
+
+  public OrderBuilder anOrder() {
+    return new OrderBuilder(jdbc);
+  }
+
+  /** A new customer. */
+  public long customer() {
+    return aCustomer().create();
+  }
+
+  /** A new product named {@code name} at {@code priceCents}, 100 in stock. */
   public long product(String name, long priceCents, Map<String, String> attributes) {
-    String attributesJson = attributes.entrySet().stream()
-        .map(e -> "\"%s\": \"%s\"".formatted(e.getKey(), e.getValue()))
-        .reduce((a, b) -> a + ", " + b).map(s -> "{" + s + "}").orElse("{}");
-    return jdbc.sql("""
-        INSERT INTO products (sku, name, price_cents, stock, attributes)
-        VALUES (?, ?, ?, 100, ?::jsonb) RETURNING id
-        """).params("T-" + UUID.randomUUID(), name, priceCents, attributesJson)
-        .query(Long.class).single();
+    return aProduct().named(name).priced(priceCents).withAttributes(attributes).create();
   }
 
   /** A new product priced {@code priceCents} with exactly {@code stock} units. */
   public long productWithStock(long priceCents, int stock) {
-    long id = product("Stocked " + UUID.randomUUID(), priceCents, Map.of());
-    jdbc.sql("UPDATE products SET stock = ? WHERE id = ?").params(stock, id).update();
-    return id;
+    return aProduct().priced(priceCents).withStock(stock).create();
   }
 
   public int stockOf(long productId) {
@@ -54,30 +59,20 @@ public class TestData {
     return jdbc.sql("SELECT count(*) FROM " + table).query((rs, row) -> rs.getLong(1)).single();
   }
 
-  /** An order of a new customer with {@code lineCount} lines of new products. */
+  /**
+   * An order of a new customer with {@code lineCount} lines of new products: line i is i units of
+   * a product priced i × 1.00.
+   */
   public PlacedOrder orderWithLines(int lineCount) {
-    long customerId = customer();
-    List<Long> productIds = new ArrayList<>();
+    String email = UUID.randomUUID() + "@example.test";
+    OrderBuilder order = anOrder().forCustomer(aCustomer().withEmail(email).create());
     List<String> names = new ArrayList<>();
-    long total = 0;
     for (int i = 1; i <= lineCount; i++) {
       String name = "Product " + i + " " + UUID.randomUUID();
-      productIds.add(product(name, 100L * i, Map.of()));
+      order.withLine(aProduct().named(name).priced(100L * i).create(), i, 100L * i);
       names.add(name);
-      total += 100L * i * i;
     }
-    long orderId = jdbc.sql("""
-        INSERT INTO orders (customer_id, status, total_cents) VALUES (?, 'NEW', ?) RETURNING id
-        """).params(customerId, total).query(Long.class).single();
-    for (int i = 1; i <= lineCount; i++) {
-      jdbc.sql("""
-          INSERT INTO order_lines (order_id, product_id, quantity, unit_price_cents)
-          VALUES (?, ?, ?, ?)
-          """).params(orderId, productIds.get(i - 1), i, 100L * i).update();
-    }
-    String email = jdbc.sql("SELECT email FROM customers WHERE id = ?").param(customerId)
-        .query(String.class).single();
-    return new PlacedOrder(orderId, email, List.copyOf(names));
+    return new PlacedOrder(order.create(), email, List.copyOf(names));
   }
 
   /** {@code count} orders, each of its own new customer, each with {@code linesEach} new products. */
@@ -91,15 +86,7 @@ public class TestData {
 
   /** A one-line order of {@code customerId} for one unit of {@code productId}. */
   public long orderOf(long customerId, long productId) {
-    long orderId = jdbc.sql("""
-        INSERT INTO orders (customer_id, status, total_cents)
-        SELECT ?, 'NEW', price_cents FROM products WHERE id = ? RETURNING id
-        """).params(customerId, productId).query(Long.class).single();
-    jdbc.sql("""
-        INSERT INTO order_lines (order_id, product_id, quantity, unit_price_cents)
-        SELECT ?, id, 1, price_cents FROM products WHERE id = ?
-        """).params(orderId, productId).update();
-    return orderId;
+    return anOrder().forCustomer(customerId).withLine(productId, 1).create();
   }
 
   /** {@code count} one-line orders of {@code customerId}, as {@link #orderOf}. */
