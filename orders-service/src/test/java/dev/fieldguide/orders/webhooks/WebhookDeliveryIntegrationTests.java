@@ -21,6 +21,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.fieldguide.orders.support.TestClock;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.EventDelivery;
 import dev.fieldguide.orders.support.IntegrationTest;
@@ -94,7 +95,7 @@ class WebhookDeliveryIntegrationTests {
   EventDelivery events;
 
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-  private final MutableClock clock = new MutableClock(Instant.now());
+  private final TestClock clock = new TestClock().freezeAt(Instant.now());
   private final List<WebhookClient> clients = new ArrayList<>();
   private final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
@@ -132,7 +133,7 @@ class WebhookDeliveryIntegrationTests {
         """).param(String.valueOf(orderId)).query(UUID.class).single();
     // deliverAll also consumed events other tests left on the stream: not this test's.
     jdbc.sql("DELETE FROM webhook_deliveries WHERE event_id <> ?").param(eventId).update();
-    clock.set(Instant.now());
+    clock.freezeAt(Instant.now());
 
     assertThat(runUntilSettled(dispatcher(READ_TIMEOUT), eventId))
         .isEqualTo(new Delivery("DELIVERED", 1, "HTTP 204"));
@@ -285,7 +286,7 @@ class WebhookDeliveryIntegrationTests {
   private UUID recorded() {
     UUID eventId = UUID.randomUUID();
     transactions.executeWithoutResult(tx -> deliveries.enqueue(message(eventId)));
-    clock.set(Instant.now());
+    clock.freezeAt(Instant.now());
     return eventId;
   }
 
