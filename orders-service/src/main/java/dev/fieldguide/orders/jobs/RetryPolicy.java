@@ -2,6 +2,7 @@ package dev.fieldguide.orders.jobs;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * C3: exponential backoff with jitter and a cap. Before attempt n+1 the window is {@code
@@ -36,8 +37,12 @@ public record RetryPolicy(int maxAttempts, Duration firstDelay, Duration maxDela
 
   /** The wait before attempt {@code next}: the window minus up to {@code jitter} of it. */
   public Duration delayBefore(int next) {
+    return delayBefore(next, ThreadLocalRandom.current());
+  }
+
+  /** {@link #delayBefore(int)} drawing the jitter from {@code random} (a seeded one in tests). */
+  Duration delayBefore(int next, RandomGenerator random) {
     long window = window(next).toMillis();
-    return Duration.ofMillis(
-        window - (long) (window * jitter * ThreadLocalRandom.current().nextDouble()));
+    return Duration.ofMillis(window - (long) (window * jitter * random.nextDouble()));
   }
 }

@@ -100,7 +100,7 @@ class WorkflowFileTests {
         .findFirst().orElseThrow(() -> new AssertionError("no upload-artifact step"));
     assertThat(upload).containsEntry("if", "always()");
     assertThat(string(map(upload, "with", "upload"), "path", "upload"))
-        .contains("target/surefire-reports");
+        .contains("target/surefire-reports").contains("target/failsafe-reports");
   }
 
   private List<Map<String, Object>> steps() {
