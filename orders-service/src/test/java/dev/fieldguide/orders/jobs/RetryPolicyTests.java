@@ -75,8 +75,24 @@ class RetryPolicyTests {
   }
 
   @Test
+  void aZeroFirstDelayRetriesAtOnceEveryTime() {
+    var immediate = new RetryPolicy(3, Duration.ZERO, Duration.ofSeconds(5), 1.0);
+
+    assertThat(immediate.window(2)).isZero();
+    assertThat(immediate.window(3)).isZero();
+  }
+
+  @Test
   void noRetryIsOneAttempt() {
     assertThat(RetryPolicy.NO_RETRY.maxAttempts()).isEqualTo(1);
+  }
+
+  @Test
+  void theEdgesOfAValidPolicyAreAccepted() {
+    Duration second = Duration.ofSeconds(1);
+
+    assertThat(new RetryPolicy(1, Duration.ZERO, Duration.ZERO, 0).maxAttempts()).isEqualTo(1);
+    assertThat(new RetryPolicy(2, second, second, 1).jitter()).isEqualTo(1);
   }
 
   @Test
