@@ -2,8 +2,7 @@ package dev.fieldguide.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fieldguide.orders.support.Api;
-import dev.fieldguide.orders.support.IntegrationTest;
+import dev.fieldguide.lab.TopicIndex.Row;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,29 +15,22 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Keeps the docs true (STYLE §11): the topic index lists all 60 seed questions, a row marked done
- * links code, a test and a lab that exist, and no doc names a file or test class that is gone.
+ * links code and a test that exist, and no doc names a file or test class that is gone. Files
+ * only; that a done row's lab exists needs the application ({@link TopicLabsIntegrationTests}).
  */
-@IntegrationTest
 class DocumentationIntegrityTests {
 
-  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-  private static final Path DOCS = ROOT.resolve("docs");
-  private static final Path TOPICS = DOCS.resolve("TOPICS.md");
-  private static final Pattern ROW = Pattern.compile("^\\| (P|D|C|PG|R|O|T|A)(\\d+) \\|(.*)$");
+  private static final Path ROOT = TopicIndex.ROOT;
+  private static final Path DOCS = TopicIndex.DOCS;
   private static final Pattern LINK = Pattern.compile("\\]\\(([^)#\\s]+)(#[^)]*)?\\)");
   private static final Pattern TEST_CLASS = Pattern.compile("`(\\w+Tests)(#\\w+)?`");
-  private static final Pattern LAB = Pattern.compile("`\\./lab (\\S+)`");
-
-  @Autowired
-  Api api;
 
   @Test
   void topicIndexListsEverySeedQuestionOnce() throws IOException {
-    List<String> codes = rows().stream().map(Row::code).toList();
+    List<String> codes = TopicIndex.rows().stream().map(Row::code).toList();
 
     List<String> expected = Stream.of(area("P", 10), area("D", 10), area("C", 10), area("PG", 10),
         area("R", 5), area("O", 5), area("T", 5), area("A", 5)).flatMap(List::stream).toList();
@@ -46,25 +38,19 @@ class DocumentationIntegrityTests {
   }
 
   @Test
-  void everyDoneRowLinksCodeTestAndLabThatExist() throws IOException {
-    Set<String> labs = Set.copyOf(api.get("/lab").body().lines().toList());
-    List<Row> done = rows().stream().filter(Row::done).toList();
+  void everyDoneRowLinksCodeAndATestThatExist() throws IOException {
+    List<Row> done = TopicIndex.rows().stream().filter(Row::done).toList();
     assertThat(done).as("rows marked done").isNotEmpty();
 
     for (Row row : done) {
       assertThat(row.cells()).as(row.code() + " has 6 cells after the code").hasSize(6);
       String code = row.cells().get(3);
       String test = row.cells().get(4);
-      String lab = row.cells().get(5);
       assertThat(allLinks(code)).as(row.code() + " code link").isNotEmpty()
           .allSatisfy(target -> assertThat(DOCS.resolve(target)).exists());
       assertThat(allLinks(test)).as(row.code() + " test link").isNotEmpty()
           .allSatisfy(target -> assertThat(target).contains("/src/test/").endsWith("Tests.java"))
           .allSatisfy(target -> assertThat(DOCS.resolve(target)).exists());
-      Matcher labName = LAB.matcher(lab);
-      if (labName.find()) {
-        assertThat(labs).as(row.code() + " lab").contains(labName.group(1));
-      }
     }
   }
 
@@ -114,25 +100,5 @@ class DocumentationIntegrityTests {
       targets.add(link.group(1));
     }
     return targets;
-  }
-
-  private static List<Row> rows() throws IOException {
-    List<Row> rows = new ArrayList<>();
-    for (String line : Files.readAllLines(TOPICS)) {
-      Matcher row = ROW.matcher(line);
-      if (row.matches()) {
-        List<String> cells = Stream.of(row.group(3).split("\\|")).map(String::strip)
-            .filter(c -> !c.isEmpty()).toList();
-        rows.add(new Row(row.group(1) + row.group(2), cells));
-      }
-    }
-    return rows;
-  }
-
-  /** A topic row: its code and the cells after it (question, answer, status, code, test, lab). */
-  private record Row(String code, List<String> cells) {
-    boolean done() {
-      return cells.size() > 2 && cells.get(2).equals("done");
-    }
   }
 }

@@ -13,7 +13,7 @@
  * a sealed type cannot skip one the way an unchecked exception can slip past a caller. Exceptions
  * stay for what the caller cannot handle: a malformed URI and interruption.
  *
- * @see dev.fieldguide.core.http.JsonFetcherTests
+ * @see dev.fieldguide.core.http.JsonFetcherIntegrationTests
  * @see dev.fieldguide.core.http.FetchPolicyTests
  */
 @NullMarked

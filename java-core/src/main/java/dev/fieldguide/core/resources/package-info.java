@@ -6,7 +6,7 @@
  * replacing it; {@code ScopedValue} covers the temporary setting; in the Spring app,
  * {@code TransactionTemplate} and {@code @Transactional} play {@code db_session}.
  *
- * @see dev.fieldguide.core.resources.DbSessionTests
+ * @see dev.fieldguide.core.resources.DbSessionIntegrationTests
  * @see dev.fieldguide.core.resources.ScratchDirectoryTests
  * @see dev.fieldguide.core.resources.ScopedSettingTests
  */

@@ -1,6 +1,5 @@
 package dev.fieldguide.orders.idempotency;
 
-import dev.fieldguide.orders.security.Sha256;
 import dev.fieldguide.orders.web.ProblemResponseWriter;
 import dev.fieldguide.orders.web.RequestBodyLimit;
 import jakarta.servlet.FilterChain;
@@ -9,12 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -37,8 +32,6 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
 
   static final String HEADER = "Idempotency-Key";
   static final String REPLAYED = "Idempotent-Replayed";
-  // The draft defines the key as a structured-field string; printable ASCII, no quotes inside.
-  private static final Pattern KEY = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,255}");
 
   private final IdempotencyKeyStore store;
   private final IdempotencyProperties properties;
@@ -79,7 +72,7 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    String key = parseKey(header);
+    String key = IdempotencyKeys.parse(header);
     if (key == null) {
       reject(request, response, HttpStatus.BAD_REQUEST, "INVALID_IDEMPOTENCY_KEY",
           "Idempotency-Key must be 1-255 printable ASCII characters, optionally quoted.");
@@ -103,7 +96,7 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
           "The request body is larger than this endpoint accepts.");
       return;
     }
-    String fingerprint = fingerprint(request.getMethod(), route.path(), body);
+    String fingerprint = IdempotencyKeys.fingerprint(request.getMethod(), route.path(), body);
     var capture = new ContentCachingResponseWrapper(response);
     Decision decision = transactions.execute(tx -> {
       if (!store.tryLock(client, key)) {
@@ -183,20 +176,6 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
   private void reject(HttpServletRequest request, HttpServletResponse response,
       HttpStatus status, String code, String detail) throws IOException {
     problems.write(request, response, ProblemDetail.forStatusAndDetail(status, detail), code);
-  }
-
-  /** The key, without the structured-field quotes if the client sent them; null if malformed. */
-  static @Nullable String parseKey(String header) {
-    String key = header.length() >= 2 && header.startsWith("\"") && header.endsWith("\"")
-        ? header.substring(1, header.length() - 1)
-        : header;
-    return KEY.matcher(key).matches() ? key : null;
-  }
-
-  /** Method, decoded path and body: every spelling of one request has one fingerprint. */
-  private static String fingerprint(String method, String path, byte[] body) {
-    return HexFormat.of().formatHex(
-        Sha256.of((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8), body));
   }
 
   private enum Decision {

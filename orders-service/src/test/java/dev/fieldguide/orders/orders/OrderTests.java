@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.fieldguide.orders.catalog.Product;
 import dev.fieldguide.orders.db.BaseEntity;
 import dev.fieldguide.orders.errors.DomainException;
+import dev.fieldguide.orders.errors.FieldProblem;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +43,20 @@ class OrderTests {
         .isInstanceOfSatisfying(DomainException.class, refused -> {
           assertThat(refused.kind()).isEqualTo(DomainException.Kind.INVALID);
           assertThat(refused.code()).isEqualTo("ORDER_TOTAL_TOO_LARGE");
+          assertThat(refused.errors()).extracting(FieldProblem::field).containsExactly("lines");
         });
     assertThatThrownBy(() -> Order.place(customer, sumTooLarge, NOW))
         .isInstanceOf(DomainException.class);
+  }
+
+  @Test
+  void aTotalOfExactlyTheLargestLongIsStillCharged() {
+    long allButOne = Long.MAX_VALUE - 1;
+    var upToTheLimit = List.of(new Order.PricedLine(mug, 1, allButOne),
+        new Order.PricedLine(lamp, 1, 1));
+
+    assertThat(Order.place(customer, upToTheLimit, NOW).getTotalCents())
+        .isEqualTo(Long.MAX_VALUE);
   }
 
   @Test

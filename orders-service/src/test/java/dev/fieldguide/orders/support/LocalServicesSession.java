@@ -3,30 +3,50 @@ package dev.fieldguide.orders.support;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
 import org.testcontainers.DockerClientFactory;
 
 /**
  * Decides once per test run where PostgreSQL and Redis come from, before any Spring context
  * starts: containers when Docker is available, otherwise a {@link TestRun} on the local servers.
  *
- * <p>{@code FIELDGUIDE_TEST_SERVICES=local|containers} overrides the detection.
+ * <p>The local run is opened only for a plan that holds an {@code *IntegrationTests} class: the
+ * unit layer ({@code ./mvnw test}) neither needs the servers nor waits for them, and a unit test
+ * that reaches for them fails. {@code FIELDGUIDE_TEST_SERVICES=local|containers} overrides the
+ * detection.
  */
-public final class LocalServicesSession implements LauncherSessionListener {
+public final class LocalServicesSession implements LauncherSessionListener, TestExecutionListener {
 
   /** System property telling {@link ContainerServices} whether to start containers. */
   static final String MODE_PROPERTY = "fieldguide.test.services";
 
-  private @Nullable TestRun run;
+  // Static: JUnit loads this class once as the session listener and once as the execution
+  // listener, and both instances share the JVM's one run.
+  private static @Nullable TestRun run;
 
   @Override
   public void launcherSessionOpened(LauncherSession session) {
     String mode = System.getenv().getOrDefault("FIELDGUIDE_TEST_SERVICES",
         dockerAvailable() ? "containers" : "local");
     System.setProperty(MODE_PROPERTY, mode);
-    if (!mode.equals("local")) {
+  }
+
+  @Override
+  public void testPlanExecutionStarted(TestPlan plan) {
+    if ("local".equals(System.getProperty(MODE_PROPERTY)) && needsServices(plan)) {
+      openRun();
+    }
+  }
+
+  private static synchronized void openRun() {
+    if (run != null) {
       return;
     }
     try {
@@ -47,13 +67,28 @@ public final class LocalServicesSession implements LauncherSessionListener {
 
   @Override
   public void launcherSessionClosed(LauncherSession session) {
-    if (run != null) {
+    closeRun();
+  }
+
+  private static synchronized void closeRun() {
+    TestRun opened = run;
+    if (opened != null) {
+      run = null;
       try {
-        run.close();
+        opened.close();
       } catch (SQLException e) {
-        throw new IllegalStateException("Could not drop test database " + run.database(), e);
+        throw new IllegalStateException("Could not drop test database " + opened.database(), e);
       }
     }
+  }
+
+  /** Whether the plan runs an integration test (by the layer's naming rule), nested ones too. */
+  private static boolean needsServices(TestPlan plan) {
+    return plan.getRoots().stream().flatMap(root -> plan.getDescendants(root).stream())
+        .map(TestIdentifier::getSource).flatMap(Optional::stream)
+        .filter(ClassSource.class::isInstance).map(ClassSource.class::cast)
+        .map(source -> source.getClassName().replaceFirst("\\$.*", ""))
+        .anyMatch(name -> name.endsWith("IntegrationTests"));
   }
 
   private static boolean dockerAvailable() {

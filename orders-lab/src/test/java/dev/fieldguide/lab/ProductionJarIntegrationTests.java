@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * classes, no fixture, and no lab route, rate-limit policy or GraphQL schema. Runs after the
  * reactor has packaged orders-service (this module depends on it).
  */
-class ProductionJarTests {
+class ProductionJarIntegrationTests {
 
   private static final Path SERVICE_TARGET = Path.of("../orders-service/target");
   private static final Path LAB_CLASSES = Path.of("target/classes");

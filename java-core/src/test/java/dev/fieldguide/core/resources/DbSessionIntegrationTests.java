@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Runs against the local PostgreSQL (the same one the orders-service tests use). */
-class DbSessionTests {
+class DbSessionIntegrationTests {
 
   private static final String URL = System.getProperty("fieldguide.pg.url",
       "jdbc:postgresql://127.0.0.1:5432/postgres");
@@ -39,7 +39,7 @@ class DbSessionTests {
   void commitsWhenTheWorkReturnsAndReturnsTheConnection() throws SQLException {
     DbSession.inTransaction(pool, connection -> insertNote(connection, "kept"));
 
-    assertThat(DbSession.inTransaction(pool, DbSessionTests::countNotes)).isEqualTo(1);
+    assertThat(DbSession.inTransaction(pool, DbSessionIntegrationTests::countNotes)).isEqualTo(1);
     assertThat(pool.returns()).isEqualTo(2);
   }
 
@@ -51,7 +51,7 @@ class DbSessionTests {
     })).hasMessage("payment declined");
     assertThat(pool.returns()).isEqualTo(1);
 
-    assertThat(DbSession.inTransaction(pool, DbSessionTests::countNotes)).isZero();
+    assertThat(DbSession.inTransaction(pool, DbSessionIntegrationTests::countNotes)).isZero();
   }
 
   @Test

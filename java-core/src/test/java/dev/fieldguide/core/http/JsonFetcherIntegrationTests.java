@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 /** The seed's three except branches, plus retries, against a real HTTP server that misbehaves. */
-class JsonFetcherTests {
+class JsonFetcherIntegrationTests {
 
   @RegisterExtension
   static final WireMockExtension server = WireMockExtension.newInstance()
