@@ -45,7 +45,8 @@ class RetryPolicyTests {
 
   @Test
   void theDelayIsTheWholeWindowWhenTheDrawIsZero() {
-    assertThat(drawing(ONE_SECOND_DOUBLING, always(0.0)).delayBefore(4)).isEqualTo(Duration.ofSeconds(4));
+    assertThat(drawing(ONE_SECOND_DOUBLING, always(0.0)).delayBefore(4))
+        .isEqualTo(Duration.ofSeconds(4));
   }
 
   @Test
