@@ -1,5 +1,7 @@
 package dev.fieldguide.orders.catalog;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Operation;
 import dev.fieldguide.orders.productviews.ProductViews;
 import dev.fieldguide.orders.web.KeysetCursors;
 import dev.fieldguide.orders.errors.NotFoundException;
@@ -41,7 +43,10 @@ class ProductController {
   }
 
   @GetMapping
-  PageResponse<ProductResponse> list(@RequestParam MultiValueMap<String, String> parameters,
+  @Operation(description = "Filters: `attr.<name>=<value>` (at most 10; JSONB containment on "
+      + "the product's attributes) and `q` (full-text search on the name).")
+  PageResponse<ProductResponse> list(
+      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
       @RequestParam(required = false) @Nullable String q,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
       @RequestParam(required = false) @Nullable String cursor) {

@@ -1,5 +1,7 @@
 package dev.fieldguide.orders.jobs;
 
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.http.HttpStatus;
 import dev.fieldguide.orders.errors.DomainException;
 import dev.fieldguide.orders.errors.DomainException.Kind;
 import dev.fieldguide.orders.web.WithinDaysOfNow;
@@ -47,6 +49,7 @@ class JobController {
   static final long MAX_COUNTDOWN_SECONDS = MAX_DAYS_AHEAD * 24 * 60 * 60;
 
   @PostMapping
+  @ResponseStatus(HttpStatus.ACCEPTED) // what the document says; the ResponseEntity sets it
   ResponseEntity<JobRunView> enqueue(@Valid @RequestBody EnqueueRequest request) {
     if (request.countdownSeconds() != null && request.eta() != null) {
       throw new DomainException(Kind.INVALID, "COUNTDOWN_AND_ETA",

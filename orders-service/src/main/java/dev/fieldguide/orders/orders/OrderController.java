@@ -1,5 +1,7 @@
 package dev.fieldguide.orders.orders;
 
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.http.HttpStatus;
 import dev.fieldguide.orders.security.Caller;
 import dev.fieldguide.orders.web.PageResponse;
 import dev.fieldguide.orders.web.RequestCorrelation;
@@ -85,6 +87,7 @@ class OrderController {
 
   /** D4: 201 with {@code Location}; bad input is a 400/404/409 problem and writes nothing. */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.CREATED) // what the document says; the ResponseEntity sets it
   ResponseEntity<OrderResponse> place(@Valid @RequestBody PlaceOrderRequest request) {
     OrderAccess.requireMayPlaceFor(Objects.requireNonNull(request.customerId()), Caller.current());
     OrderResponse order = placement.place(request);

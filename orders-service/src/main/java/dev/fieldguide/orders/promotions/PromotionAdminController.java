@@ -1,5 +1,7 @@
 package dev.fieldguide.orders.promotions;
 
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.http.HttpStatus;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -24,6 +26,7 @@ class PromotionAdminController {
   }
 
   @PostMapping("/admin/products/{productId}/promotions")
+  @ResponseStatus(HttpStatus.CREATED) // what the document says; the ResponseEntity sets it
   ResponseEntity<Promotion> create(@PathVariable long productId,
       @Valid @RequestBody NewPromotion request) {
     Promotion created = promotions.create(productId, request);
