@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.jobs;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.http.HttpStatus;
 import dev.fieldguide.orders.errors.NotFoundException;
@@ -54,6 +55,7 @@ class WorkflowController {
 
   @PostMapping("/chains")
   @ResponseStatus(HttpStatus.ACCEPTED) // what the document says; the ResponseEntity sets it
+  @Operation(summary = "Enqueue a chain of jobs, each after the last")
   ResponseEntity<JobChainView> chain(@Valid @RequestBody ChainRequest request) {
     UUID chainId = workflows.enqueueChain(steps(request.steps()));
     return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/chains/" + chainId))
@@ -61,12 +63,14 @@ class WorkflowController {
   }
 
   @GetMapping("/chains/{chainId}")
+  @Operation(summary = "A chain's progress")
   JobChainView chainProgress(@PathVariable UUID chainId) {
     return chains.find(chainId).orElseThrow(() -> new NotFoundException("job chain", chainId));
   }
 
   @PostMapping("/groups")
   @ResponseStatus(HttpStatus.ACCEPTED) // what the document says; the ResponseEntity sets it
+  @Operation(summary = "Enqueue a group of jobs and a callback after all")
   ResponseEntity<JobGroupView> group(@Valid @RequestBody GroupRequest request) {
     StepRequest callback = request.callback();
     UUID groupId = workflows.enqueueGroup(steps(request.members()),
@@ -76,6 +80,7 @@ class WorkflowController {
   }
 
   @GetMapping("/groups/{groupId}")
+  @Operation(summary = "A group's progress")
   JobGroupView groupProgress(@PathVariable UUID groupId) {
     return groups.find(groupId).orElseThrow(() -> new NotFoundException("job group", groupId));
   }

@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.promotions;
 
+import io.swagger.v3.oas.annotations.Operation;
 import dev.fieldguide.orders.errors.NotFoundException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,6 +20,7 @@ class PromotionController {
 
   /** The product's promotion in force now; 404 when there is none. */
   @GetMapping("/api/v1/products/{productId}/promotion")
+  @Operation(summary = "The promotion in force on a product")
   Promotion inForce(@PathVariable long productId) {
     return promotions.inForce(productId, OffsetDateTime.now(ZoneOffset.UTC))
         .orElseThrow(() -> new NotFoundException("promotion of product", productId));

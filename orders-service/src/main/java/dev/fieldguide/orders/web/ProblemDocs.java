@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
@@ -68,6 +69,11 @@ class ProblemDocs implements OpenApiCustomizer {
         "One entry per field at fault, on validation failures.");
     errors.setItems(new JsonSchema().$ref("#/components/schemas/" + FIELD_PROBLEM));
     problem.addProperty(Problems.ERRORS, errors);
+    problem.setExamples(List.of(Map.of("type", "about:blank", "title", "Bad Request",
+        "status", 400, "detail", "The request has 1 invalid field(s).", "instance",
+        "/api/v1/orders", Problems.CODE, "VALIDATION_FAILED", Problems.TRACE_ID,
+        "4bf92f3577b34da6a3ce929d0e0e4736", Problems.ERRORS,
+        List.of(Map.of("field", "lines[0].quantity", "message", "must be greater than 0")))));
     return problem;
   }
 
