@@ -21,6 +21,7 @@ final class AccessRules {
   static final RequestMatcher PUBLIC = new OrRequestMatcher(
       PATHS.matcher(HttpMethod.GET, "/v3/api-docs"),
       PATHS.matcher(HttpMethod.GET, "/v3/api-docs/**"),
+      PATHS.matcher(HttpMethod.GET, "/v3/api-docs.yaml"),
       PATHS.matcher(HttpMethod.GET, "/swagger-ui.html"),
       PATHS.matcher(HttpMethod.GET, "/swagger-ui/**"),
       PATHS.matcher("/actuator/health/**"),

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -57,8 +58,10 @@ public final class SecurityHeaders extends OncePerRequestFilter {
   /** Sets the headers on {@code response}; HSTS only when the request came over HTTPS. */
   public static void apply(HttpServletRequest request, HttpServletResponse response) {
     ALWAYS.forEach(response::setHeader);
-    // The raw URI: an odd spelling of the path keeps the strict policy, the safe way to fail.
-    if (request.getRequestURI().startsWith(DOCUMENTATION_UI)) {
+    // The raw URI: an odd spelling of the path keeps the strict policy, the safe way to fail. A
+    // request Tomcat refused while parsing its request line may have none at all.
+    @Nullable String uri = request.getRequestURI();
+    if (uri != null && uri.startsWith(DOCUMENTATION_UI)) {
       response.setHeader(CONTENT_SECURITY_POLICY, DOCUMENTATION_UI_POLICY);
     }
     if (request.isSecure()) {
