@@ -24,4 +24,9 @@ record ApiVersion(int major, int minor, int patch) implements Comparable<ApiVers
   public int compareTo(ApiVersion other) {
     return ORDER.compare(this, other);
   }
+
+  @Override
+  public String toString() {
+    return major + "." + minor + "." + patch;
+  }
 }
