@@ -72,6 +72,15 @@ class ProdProfileIntegrationTests {
   }
 
   @Test
+  void thereIsNoApiDocumentNorSwaggerUi() {
+    for (String path : List.of("/v3/api-docs", "/v3/api-docs/swagger-config", "/swagger-ui.html",
+        "/swagger-ui/index.html", "/webjars/swagger-ui/index.html")) {
+      assertThat(api.anonymous().get(path, VIA_TLS_PROXY).status()).as(path).isIn(401, 404);
+      assertThat(admin().get(path, VIA_TLS_PROXY).status()).as(path).isEqualTo(404);
+    }
+  }
+
+  @Test
   void thereIsNoDevTokenIssuer() {
     var response = api.anonymous().post("/dev/tokens", "{\"role\": \"admin\"}",
         Map.of("Content-Type", "application/json", "X-Forwarded-Proto", "https"));

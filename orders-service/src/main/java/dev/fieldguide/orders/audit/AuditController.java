@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
@@ -23,6 +24,7 @@ class AuditController {
   }
 
   @GetMapping("/admin/audit")
+  @Operation(summary = "Read the latest audit events")
   List<AuditEvent> latest(@RequestParam(required = false) @Nullable String actor,
       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
     return audit.latest(actor, limit);

@@ -1,5 +1,7 @@
 package dev.fieldguide.orders.catalog;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Operation;
 import dev.fieldguide.orders.productviews.ProductViews;
 import dev.fieldguide.orders.web.KeysetCursors;
 import dev.fieldguide.orders.errors.NotFoundException;
@@ -41,7 +43,10 @@ class ProductController {
   }
 
   @GetMapping
-  PageResponse<ProductResponse> list(@RequestParam MultiValueMap<String, String> parameters,
+  @Operation(summary = "List products, a page at a time", description = "Filters: `attr.<name>=<value>` (at most 10; JSONB containment on "
+      + "the product's attributes) and `q` (full-text search on the name).")
+  PageResponse<ProductResponse> list(
+      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
       @RequestParam(required = false) @Nullable String q,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
       @RequestParam(required = false) @Nullable String cursor) {
@@ -60,6 +65,7 @@ class ProductController {
 
   /** R1: served cache-aside through {@link ProductCache}; R5: each 200 counts a view. */
   @GetMapping("/{id}")
+  @Operation(summary = "Read a product")
   ProductResponse product(@PathVariable long id) {
     ProductResponse product = cache.get(id).orElseThrow(() -> new NotFoundException("product", id));
     views.record(id);
@@ -68,6 +74,7 @@ class ProductController {
 
   /** Changes name, price or attributes; the cached copy is dropped after the commit. */
   @PatchMapping("/{id}")
+  @Operation(summary = "Change a product's name, price or attributes")
   ProductResponse edit(@PathVariable long id, @Valid @RequestBody ProductEdit edit) {
     return editing.edit(id, edit);
   }

@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.db;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -22,6 +23,7 @@ class DatabaseAdminController {
   }
 
   @GetMapping("/admin/db/top-statements")
+  @Operation(summary = "The statements that took the most time")
   TopStatements.Report topStatements(
       @RequestParam(defaultValue = "10") @Min(1) @Max(100) int limit) {
     return topStatements.top(limit);

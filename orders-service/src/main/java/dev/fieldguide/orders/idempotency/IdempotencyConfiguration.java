@@ -22,4 +22,9 @@ class IdempotencyConfiguration {
     return FilterOrder.IDEMPOTENCY.register(new IdempotencyKeyFilter(store, properties,
         transactions, problems, new MvcRoutes(handlerMappings)));
   }
+
+  @Bean
+  IdempotencyKeyDocs idempotencyKeyDocs(IdempotencyProperties properties) {
+    return new IdempotencyKeyDocs(properties);
+  }
 }

@@ -57,14 +57,14 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
     MvcRoutes.Route route = routes.routeOf(request).orElse(null);
-    if (route == null || !route.pattern().startsWith("/api/")) {
+    if (route == null || !properties.takesKey(request.getMethod(), route.pattern())) {
       // Not an API route, or no route at all: MVC answers 404, 405 or 415 without a handler.
       chain.doFilter(request, response);
       return;
     }
     String header = request.getHeader(HEADER);
     if (header == null) {
-      if (properties.requiredPaths().contains(route.pattern())) {
+      if (properties.requiresKey(request.getMethod(), route.pattern())) {
         reject(request, response, HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_MISSING",
             "This endpoint requires an Idempotency-Key header.");
         return;

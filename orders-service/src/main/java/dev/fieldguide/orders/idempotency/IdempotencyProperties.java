@@ -17,4 +17,17 @@ record IdempotencyProperties(Duration ttl, List<String> requiredPaths, int clean
     requiredPaths = requiredPaths == null ? List.of() : List.copyOf(requiredPaths);
     cleanupBatchSize = cleanupBatchSize <= 0 ? 1000 : cleanupBatchSize;
   }
+
+  /**
+   * Whether a request to the route {@code pattern} takes an {@code Idempotency-Key}: POSTs to the
+   * API's routes. The filter and the API document both ask this.
+   */
+  boolean takesKey(String method, String pattern) {
+    return method.equals("POST") && pattern.startsWith("/api/");
+  }
+
+  /** Whether it must send one: a route listed in {@code required-paths}. */
+  boolean requiresKey(String method, String pattern) {
+    return takesKey(method, pattern) && requiredPaths.contains(pattern);
+  }
 }

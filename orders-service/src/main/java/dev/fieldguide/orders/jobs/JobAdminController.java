@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.jobs;
 
+import io.swagger.v3.oas.annotations.Operation;
 import dev.fieldguide.orders.errors.DomainException;
 import dev.fieldguide.orders.errors.DomainException.Kind;
 import java.util.List;
@@ -30,6 +31,7 @@ class JobAdminController {
 
   /** Gives a dead run a fresh set of attempts of its task's policy, starting now. */
   @PostMapping("/admin/jobs/{runId}/redrive")
+  @Operation(summary = "Run a dead job again")
   JobRunView redrive(@PathVariable UUID runId) {
     JobRunView run = runs.view(runId);
     if (!scheduler.redrive(runId, tasks.get(run.type()).retryPolicy().maxAttempts())) {

@@ -1,5 +1,8 @@
 package dev.fieldguide.orders.jobs;
 
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.http.HttpStatus;
 import dev.fieldguide.orders.errors.DomainException;
 import dev.fieldguide.orders.errors.DomainException.Kind;
 import dev.fieldguide.orders.web.WithinDaysOfNow;
@@ -50,6 +53,8 @@ class JobController {
   static final long MAX_COUNTDOWN_SECONDS = MAX_DAYS_AHEAD * 24 * 60 * 60;
 
   @PostMapping
+  @ResponseStatus(HttpStatus.ACCEPTED) // what the document says; the ResponseEntity sets it
+  @Operation(summary = "Enqueue a background job")
   ResponseEntity<JobRunView> enqueue(@Valid @RequestBody EnqueueRequest request) {
     if (request.countdownSeconds() != null && request.eta() != null) {
       throw new DomainException(Kind.INVALID, "COUNTDOWN_AND_ETA",
@@ -73,6 +78,7 @@ class JobController {
   }
 
   @GetMapping("/{runId}")
+  @Operation(summary = "A job run's state and attempts")
   JobRunView run(@PathVariable UUID runId) {
     return view(runId);
   }

@@ -1,5 +1,8 @@
 package dev.fieldguide.orders.jobs;
 
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.http.HttpStatus;
 import dev.fieldguide.orders.errors.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -51,28 +54,34 @@ class WorkflowController {
       @Valid @Nullable StepRequest callback) {}
 
   @PostMapping("/chains")
+  @ResponseStatus(HttpStatus.ACCEPTED) // what the document says; the ResponseEntity sets it
+  @Operation(summary = "Enqueue a chain of jobs, each after the last")
   ResponseEntity<JobChainView> chain(@Valid @RequestBody ChainRequest request) {
     UUID chainId = workflows.enqueueChain(steps(request.steps()));
     return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/chains/" + chainId))
-        .body(chain(chainId));
+        .body(chainProgress(chainId));
   }
 
   @GetMapping("/chains/{chainId}")
-  JobChainView chain(@PathVariable UUID chainId) {
+  @Operation(summary = "A chain's progress")
+  JobChainView chainProgress(@PathVariable UUID chainId) {
     return chains.find(chainId).orElseThrow(() -> new NotFoundException("job chain", chainId));
   }
 
   @PostMapping("/groups")
+  @ResponseStatus(HttpStatus.ACCEPTED) // what the document says; the ResponseEntity sets it
+  @Operation(summary = "Enqueue a group of jobs and a callback after all")
   ResponseEntity<JobGroupView> group(@Valid @RequestBody GroupRequest request) {
     StepRequest callback = request.callback();
     UUID groupId = workflows.enqueueGroup(steps(request.members()),
         callback == null ? null : callback.step());
     return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/groups/" + groupId))
-        .body(group(groupId));
+        .body(groupProgress(groupId));
   }
 
   @GetMapping("/groups/{groupId}")
-  JobGroupView group(@PathVariable UUID groupId) {
+  @Operation(summary = "A group's progress")
+  JobGroupView groupProgress(@PathVariable UUID groupId) {
     return groups.find(groupId).orElseThrow(() -> new NotFoundException("job group", groupId));
   }
 

@@ -1,5 +1,8 @@
 package dev.fieldguide.orders.orders;
 
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.http.HttpStatus;
 import dev.fieldguide.orders.security.Caller;
 import dev.fieldguide.orders.web.PageResponse;
 import dev.fieldguide.orders.web.RequestCorrelation;
@@ -48,6 +51,7 @@ class OrderController {
   }
 
   @GetMapping
+  @Operation(summary = "List orders, a page at a time (money in cents)")
   PageResponse<OrderResponse> list(@RequestParam(required = false) @Nullable Long customerId,
       @RequestParam(required = false) @Nullable OrderStatus status,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
@@ -64,6 +68,7 @@ class OrderController {
 
   /** The same list as {@code /api/v1/orders}, four columns per order. */
   @GetMapping("/summaries")
+  @Operation(summary = "List order summaries, a page at a time")
   PageResponse<OrderSummary> summaries(
       @RequestParam(required = false) @Nullable Long customerId,
       @RequestParam(required = false) @Nullable OrderStatus status,
@@ -79,12 +84,15 @@ class OrderController {
   }
 
   @GetMapping("/{id}")
+  @Operation(summary = "Read an order (money in cents)")
   OrderResponse order(@PathVariable long id) {
     return queries.order(id, Caller.current());
   }
 
   /** D4: 201 with {@code Location}; bad input is a 400/404/409 problem and writes nothing. */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.CREATED) // what the document says; the ResponseEntity sets it
+  @Operation(summary = "Place an order")
   ResponseEntity<OrderResponse> place(@Valid @RequestBody PlaceOrderRequest request) {
     OrderAccess.requireMayPlaceFor(Objects.requireNonNull(request.customerId()), Caller.current());
     OrderResponse order = placement.place(request);

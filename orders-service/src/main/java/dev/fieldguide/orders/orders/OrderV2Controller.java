@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.orders;
 
+import io.swagger.v3.oas.annotations.Operation;
 import dev.fieldguide.orders.security.Caller;
 import dev.fieldguide.orders.web.PageResponse;
 import jakarta.validation.constraints.Max;
@@ -35,6 +36,7 @@ class OrderV2Controller {
   }
 
   @GetMapping
+  @Operation(summary = "List orders, a page at a time")
   PageResponse<OrderV2Response> list(@RequestParam(required = false) @Nullable Long customerId,
       @RequestParam(required = false) @Nullable OrderStatus status,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
@@ -49,6 +51,7 @@ class OrderV2Controller {
   }
 
   @GetMapping("/{id}")
+  @Operation(summary = "Read an order")
   OrderV2Response order(@PathVariable long id) {
     return OrderV2Response.from(queries.order(id, Caller.current()), currency);
   }

@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.orders;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
@@ -24,6 +25,7 @@ class StalePendingOrdersController {
   }
 
   @GetMapping("/admin/orders/stale-pending")
+  @Operation(summary = "Orders pending longer than they should be")
   List<StalePendingOrders.StalePendingOrder> list(
       @RequestParam(defaultValue = "24") @Min(1) @Max(8760) int idleHours,
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {

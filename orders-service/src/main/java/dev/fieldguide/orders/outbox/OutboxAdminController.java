@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.outbox;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,6 +22,7 @@ class OutboxAdminController {
   }
 
   @PostMapping("/admin/outbox/dead/redrive")
+  @Operation(summary = "Publish dead outbox events again")
   Map<String, Integer> redriveDead() {
     int redriven = jdbc.sql("""
         UPDATE outbox_events

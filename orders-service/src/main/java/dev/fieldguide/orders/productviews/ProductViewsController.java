@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.productviews;
 
+import io.swagger.v3.oas.annotations.Operation;
 import dev.fieldguide.orders.errors.NotFoundException;
 import java.time.Duration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +29,7 @@ class ProductViewsController {
   }
 
   @GetMapping("/{id}/views")
+  @Operation(summary = "How often a product was viewed")
   ProductViewsResponse views(@PathVariable long id) {
     long flushed = jdbc.sql("""
         SELECT coalesce(v.views, 0) FROM products p

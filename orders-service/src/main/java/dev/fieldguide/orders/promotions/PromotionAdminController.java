@@ -1,5 +1,8 @@
 package dev.fieldguide.orders.promotions;
 
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.http.HttpStatus;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -24,6 +27,8 @@ class PromotionAdminController {
   }
 
   @PostMapping("/admin/products/{productId}/promotions")
+  @ResponseStatus(HttpStatus.CREATED) // what the document says; the ResponseEntity sets it
+  @Operation(summary = "Start a promotion on a product")
   ResponseEntity<Promotion> create(@PathVariable long productId,
       @Valid @RequestBody NewPromotion request) {
     Promotion created = promotions.create(productId, request);

@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.promotions;
 
+import io.swagger.v3.oas.annotations.Operation;
 import dev.fieldguide.orders.errors.NotFoundException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -22,6 +23,7 @@ class PromotionController {
 
   /** The product's promotion in force now; 404 when there is none. */
   @GetMapping("/api/v1/products/{productId}/promotion")
+  @Operation(summary = "The promotion in force on a product")
   Promotion inForce(@PathVariable long productId) {
     return promotions.inForce(productId, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)))
         .orElseThrow(() -> new NotFoundException("promotion of product", productId));

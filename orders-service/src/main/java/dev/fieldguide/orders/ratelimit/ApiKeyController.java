@@ -1,5 +1,8 @@
 package dev.fieldguide.orders.ratelimit;
 
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.http.HttpStatus;
 import dev.fieldguide.orders.errors.NotFoundException;
 import dev.fieldguide.orders.security.Caller;
 import jakarta.validation.Valid;
@@ -38,6 +41,8 @@ class ApiKeyController {
   }
 
   @PostMapping
+  @ResponseStatus(HttpStatus.CREATED) // what the document says; the ResponseEntity sets it
+  @Operation(summary = "Issue an API key (shown this once)")
   ResponseEntity<ApiKeys.IssuedApiKey> issue(@Valid @RequestBody NewApiKey request) {
     var issued = keys.issue(Objects.requireNonNull(request.owner()), request.policy(),
         Objects.requireNonNull(Caller.current().subject()));
@@ -47,6 +52,8 @@ class ApiKeyController {
 
   /** 204 once revoked (again: still 204), 404 for a key that was never issued. */
   @DeleteMapping("/{id}")
+  @ResponseStatus(HttpStatus.NO_CONTENT) // likewise
+  @Operation(summary = "Revoke an API key")
   ResponseEntity<Void> revoke(@PathVariable long id) {
     if (!keys.revoke(id)) {
       throw new NotFoundException("api key", id);

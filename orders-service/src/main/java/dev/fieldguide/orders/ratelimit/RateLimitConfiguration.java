@@ -36,4 +36,9 @@ class RateLimitConfiguration {
         "policy", policy));
     return registration;
   }
+
+  @Bean
+  RateLimitDocs rateLimitDocs(RateLimitProperties properties) {
+    return new RateLimitDocs(properties);
+  }
 }

@@ -13,8 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -26,10 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * R4: every request on a policy's paths ({@code /api/**}, {@code /graphql}) takes a token from its
@@ -50,7 +45,7 @@ class RateLimitFilter extends OncePerRequestFilter {
   private final RateLimitClients clients;
   private final String keyHeader;
   private final Map<String, RateLimitPolicy> policies;
-  private final List<Route> routes;
+  private final PolicyRoutes routes;
   private final ProblemResponseWriter problems;
   private final AuditLog audit;
   private final MeterRegistry meters;
@@ -64,12 +59,7 @@ class RateLimitFilter extends OncePerRequestFilter {
     this.clients = new RateLimitClients(keys, keyHeader);
     this.policies = properties.toPolicies().stream()
         .collect(Collectors.toMap(RateLimitPolicy::name, Function.identity()));
-    // Most specific pattern first, as Spring MVC ranks handler mappings: /api/lab/limited/burst
-    // wins over /api/**, whichever settings file declared its policy.
-    this.routes = properties.toPolicies().stream().flatMap(policy -> policy.paths().stream()
-        .map(path -> new Route(PathPatternParser.defaultInstance.parse(path), policy)))
-        .sorted(Comparator.comparing(Route::pattern, PathPattern.SPECIFICITY_COMPARATOR))
-        .toList();
+    this.routes = new PolicyRoutes(properties.toPolicies());
     this.problems = problems;
     this.audit = audit;
     this.meters = meters;
@@ -151,10 +141,6 @@ class RateLimitFilter extends OncePerRequestFilter {
   }
 
   private Optional<RateLimitPolicy> policyFor(String path) {
-    PathContainer container = PathContainer.parsePath(path);
-    return routes.stream().filter(route -> route.pattern().matches(container))
-        .map(Route::policy).findFirst();
+    return routes.policyFor(path);
   }
-
-  private record Route(PathPattern pattern, RateLimitPolicy policy) {}
 }

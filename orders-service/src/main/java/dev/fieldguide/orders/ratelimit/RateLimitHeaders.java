@@ -10,18 +10,24 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 final class RateLimitHeaders {
 
+  static final String POLICY = "RateLimit-Policy";
+  static final String STATE = "RateLimit";
+  static final String LIMIT = "X-RateLimit-Limit";
+  static final String REMAINING = "X-RateLimit-Remaining";
+  static final String RESET = "X-RateLimit-Reset";
+
   private RateLimitHeaders() {}
 
   static void write(HttpServletResponse response, RateLimitPolicy policy,
       TokenBucket.Decision decision) {
     long reset = seconds(decision.fullInMillis());
-    response.setHeader("RateLimit-Policy",
+    response.setHeader(POLICY,
         "\"%s\";q=%d;w=%d".formatted(policy.name(), policy.capacity(), policy.windowSeconds()));
-    response.setHeader("RateLimit",
+    response.setHeader(STATE,
         "\"%s\";r=%d;t=%d".formatted(policy.name(), decision.remaining(), reset));
-    response.setHeader("X-RateLimit-Limit", String.valueOf(policy.capacity()));
-    response.setHeader("X-RateLimit-Remaining", String.valueOf(decision.remaining()));
-    response.setHeader("X-RateLimit-Reset", String.valueOf(reset));
+    response.setHeader(LIMIT, String.valueOf(policy.capacity()));
+    response.setHeader(REMAINING, String.valueOf(decision.remaining()));
+    response.setHeader(RESET, String.valueOf(reset));
   }
 
   /** Whole seconds, rounded up: telling a client to come back early only earns it another 429. */

@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.reporting;
 
+import io.swagger.v3.oas.annotations.Operation;
 import dev.fieldguide.orders.errors.DomainException;
 import dev.fieldguide.orders.errors.DomainException.Kind;
 import dev.fieldguide.orders.web.WithinDaysOfNow;
@@ -35,6 +36,7 @@ class DailySalesController {
   static final long DAYS_AHEAD = 366;
 
   @GetMapping("/daily-sales")
+  @Operation(summary = "Daily sales per product")
   DailySales dailySales(
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinDaysOfNow(before = DAYS_BACK, after = DAYS_AHEAD) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinDaysOfNow(before = DAYS_BACK, after = DAYS_AHEAD) LocalDate to,

@@ -14,8 +14,16 @@ final class AccessRules {
   private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher
       .withDefaults();
 
-  /** Open to anyone: probes and scrapes, the catalogue's reads, the error page, dev tokens. */
+  /**
+   * Open to anyone: probes and scrapes, the catalogue's reads, the error page, dev tokens, and
+   * the API document with its Swagger UI (T2; in prod nothing serves them, so they are a 404).
+   */
   static final RequestMatcher PUBLIC = new OrRequestMatcher(
+      PATHS.matcher(HttpMethod.GET, "/v3/api-docs"),
+      PATHS.matcher(HttpMethod.GET, "/v3/api-docs/**"),
+      PATHS.matcher(HttpMethod.GET, "/v3/api-docs.yaml"),
+      PATHS.matcher(HttpMethod.GET, "/swagger-ui.html"),
+      PATHS.matcher(HttpMethod.GET, "/swagger-ui/**"),
       PATHS.matcher("/actuator/health/**"),
       PATHS.matcher("/actuator/info"),
       PATHS.matcher("/actuator/prometheus"),

@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.shortlist;
 
+import io.swagger.v3.oas.annotations.Operation;
 import dev.fieldguide.orders.errors.DomainException;
 import dev.fieldguide.orders.errors.DomainException.Kind;
 import dev.fieldguide.orders.catalog.ProductCache;
@@ -42,12 +43,14 @@ class ShortlistController {
   }
 
   @GetMapping
+  @Operation(summary = "Read the visitor's shortlist")
   ShortlistResponse list(HttpServletRequest request) {
     return new ShortlistResponse(entries(request.getSession(false)));
   }
 
   /** Adds a product (a no-op if it is already there); creates the session if there is none. */
   @PostMapping
+  @Operation(summary = "Add a product to the shortlist")
   ShortlistResponse add(@Valid @RequestBody AddToShortlist body, HttpServletRequest request) {
     long productId = Objects.requireNonNull(body.productId());
     if (products.get(productId).isEmpty()) {
@@ -68,6 +71,7 @@ class ShortlistController {
   }
 
   @DeleteMapping("/{productId}")
+  @Operation(summary = "Remove a product from the shortlist")
   ShortlistResponse remove(@PathVariable long productId, HttpServletRequest request) {
     HttpSession session = request.getSession(false);
     List<Long> entries = new ArrayList<>(entries(session));

@@ -154,6 +154,12 @@ class SecurityMatrixIntegrationTests {
             200),
         row("POST", "/dev/tokens", "/dev/tokens", "{\"role\": \"admin\"}", 200, 401, 401, 200, 200,
             200),
+        // T2: the API document and Swagger UI, public outside prod (prod serves neither)
+        row("GET", "/v3/api-docs", "/v3/api-docs", null, 200, 401, 401, 200, 200, 200),
+        row("GET", "/v3/api-docs.yaml", "/v3/api-docs.yaml", null, 200, 401, 401, 200, 200, 200),
+        row("GET", "/v3/api-docs/swagger-config", "/v3/api-docs/swagger-config", null, 200, 401,
+            401, 200, 200, 200),
+        row("GET", "/swagger-ui.html", "/swagger-ui.html", null, 302, 401, 401, 302, 302, 302),
         // the cookie-session shortlist: public, CSRF-protected (the token is sent; see
         // ShortlistSessionIntegrationTests for the refusals)
         row("GET", "/api/v1/shortlist", "/api/v1/shortlist", null, 200, 401, 401, 200, 200, 200),
