@@ -29,7 +29,7 @@ class IdempotencyKeyDocs implements OpenApiCustomizer {
               .name(IdempotencyKeyFilter.HEADER).required(required)
               // The filter's own pattern; a key may come quoted, as a structured-field string.
               .schema(ApiDocs.schema("string")
-                  .pattern("^\"?" + IdempotencyKeyFilter.KEY.pattern() + "\"?$"))
+                  .pattern("^\"?" + IdempotencyKeys.KEY.pattern() + "\"?$"))
               .example("4f1d2c4e-8a53-4a5e-9a0b-2f0f3c1a7d11")
               .description("""
                   A key of the client's choosing (a UUID will do): a repeat with the same key \

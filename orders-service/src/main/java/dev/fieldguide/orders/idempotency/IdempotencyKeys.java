@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 final class IdempotencyKeys {
 
   // The draft defines the key as a structured-field string; printable ASCII, no quotes inside.
-  private static final Pattern KEY = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,255}");
+  static final Pattern KEY = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,255}");
 
   private IdempotencyKeys() {}
 
