@@ -2,6 +2,8 @@ package dev.fieldguide.orders.security;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -54,6 +56,14 @@ final class AccessRules {
       PATHS.matcher("/api/v1/jobs/**"),
       PATHS.matcher("/api/v1/reports/**"),
       PATHS.matcher("/actuator/**"));
+
+  /**
+   * What the audit log records: the admin functions as authorization applies them, that is
+   * without the probes and scrapes {@link #PUBLIC} opens first. A probe is not an operator's
+   * action, and its answer must not wait for an INSERT into PostgreSQL (issue 20, item 9).
+   */
+  static final RequestMatcher AUDITED = new AndRequestMatcher(ADMIN_FUNCTIONS,
+      new NegatedRequestMatcher(PUBLIC));
 
   private AccessRules() {}
 }

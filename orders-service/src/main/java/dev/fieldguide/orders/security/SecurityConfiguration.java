@@ -89,7 +89,7 @@ class SecurityConfiguration {
             .authenticationEntryPoint(unauthenticated)
             .accessDeniedHandler(denied))
         .addFilterAfter(new CallerLogContext(), BearerTokenAuthenticationFilter.class)
-        .addFilterAfter(new AdminActionAudit(AccessRules.ADMIN_FUNCTIONS, audit),
+        .addFilterAfter(new AdminActionAudit(AccessRules.AUDITED, audit),
             AuthorizationFilter.class);
     if (properties.requireHttps()) {
       // TLS ends at the proxy, which listens on 443 whatever port this process has. Probes and

@@ -72,6 +72,32 @@ class AuditLogIntegrationTests {
     assertThat(row(response.header("X-Request-ID")).get("client_ip")).isEqualTo(stored);
   }
 
+  /**
+   * Probes and scrapes are public reads, not an operator's actions: every pod is probed every few
+   * seconds, and a probe that waited for an audit INSERT would make liveness hang on PostgreSQL.
+   * An operator's own actuator call is still recorded.
+   */
+  @Test
+  void aThousandProbesAndScrapesWriteNoAuditRowButAnOperatorsActuatorCallDoes() {
+    long before = actuatorRows();
+
+    for (int i = 0; i < 1_000; i++) {
+      String probe = switch (i % 5) {
+        case 0, 1 -> "/actuator/health/liveness";
+        case 2, 3 -> "/actuator/health/readiness";
+        default -> "/actuator/prometheus";
+      };
+      assertThat(api.anonymous().get(probe).status()).as(probe).isEqualTo(200);
+    }
+    assertThat(actuatorRows()).as("rows written by 1,000 probes and scrapes").isEqualTo(before);
+
+    var operator = api.as(tokens.admin("operator-" + UUID.randomUUID())).get("/actuator/metrics");
+
+    assertThat(operator.status()).isEqualTo(200);
+    assertThat(row(operator.header("X-Request-ID"))).containsEntry("action",
+        "GET /actuator/metrics").containsEntry("outcome", "SUCCEEDED");
+  }
+
   @Test
   void aFailedAdminActionIsRecordedAsFailed() {
     String admin = "auditor-" + UUID.randomUUID();
@@ -138,6 +164,11 @@ class AuditLogIntegrationTests {
     assertThatThrownBy(() -> jdbc.sql("TRUNCATE audit_events").update())
         .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
     assertThat(data.count("audit_events")).isGreaterThanOrEqualTo(rows);
+  }
+
+  private long actuatorRows() {
+    return jdbc.sql("SELECT count(*) FROM audit_events WHERE action LIKE 'GET /actuator/%'")
+        .query(Long.class).single();
   }
 
   private Map<String, @Nullable Object> row(String requestId) {
