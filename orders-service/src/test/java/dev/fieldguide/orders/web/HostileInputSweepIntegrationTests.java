@@ -17,6 +17,7 @@ import java.net.URLEncoder;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -233,11 +234,7 @@ class HostileInputSweepIntegrationTests {
   }
 
   Stream<Arguments> coercions() {
-    return endpoints().stream().filter(MappedEndpoint::takesBody)
-        .flatMap(endpoint -> fieldsOf(endpoint).stream()
-            .flatMap(field -> coercionsInto(field.kind())
-                .flatMap(value -> Stream.of(Caller.values())
-                    .map(caller -> Arguments.of(endpoint, field, value, caller)))));
+    return bodyFieldCases(field -> coercionsInto(field.kind()));
   }
 
   /** Rule 14: a JSON scalar is never converted into a field of another type. */
@@ -253,10 +250,16 @@ class HostileInputSweepIntegrationTests {
   }
 
   Stream<Arguments> dateFields() {
+    return bodyFieldCases(field -> field.kind() == BodyField.Kind.TIMESTAMP
+        ? Stream.of("\"+300000-01-01T00:00:00Z\"", "\"0001-01-01T00:00:00Z\"")
+        : Stream.empty());
+  }
+
+  /** Each value {@code valuesFor} gives a field, into each field of each body, as each caller. */
+  private Stream<Arguments> bodyFieldCases(Function<BodyField, Stream<String>> valuesFor) {
     return endpoints().stream().filter(MappedEndpoint::takesBody)
         .flatMap(endpoint -> fieldsOf(endpoint).stream()
-            .filter(field -> field.kind() == BodyField.Kind.TIMESTAMP)
-            .flatMap(field -> Stream.of("\"+300000-01-01T00:00:00Z\"", "\"0001-01-01T00:00:00Z\"")
+            .flatMap(field -> valuesFor.apply(field)
                 .flatMap(value -> Stream.of(Caller.values())
                     .map(caller -> Arguments.of(endpoint, field, value, caller)))));
   }
