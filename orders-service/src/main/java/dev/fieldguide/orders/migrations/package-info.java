@@ -14,8 +14,14 @@
  * {@link dev.fieldguide.orders.migrations.MigrationCommand} runs the service's Flyway alone from
  * the built jar, to record that schema and, in CI, to validate the released migrations.
  *
+ * <p>Migrations before the rollout (issue 20, item 8): in Kubernetes a Job runs {@link
+ * dev.fieldguide.orders.migrations.MigrationCommand} {@code migrate} and the pods apply nothing;
+ * {@link dev.fieldguide.orders.migrations.SchemaValidationOnStartup} refuses to start on a schema
+ * that lacks one of the build's migrations, and lets a newer release's pass.
+ *
  * @see dev.fieldguide.orders.migrations.OnlineMigrationIntegrationTests
  * @see dev.fieldguide.orders.migrations.PreviousReleaseMigrationIntegrationTests
+ * @see dev.fieldguide.orders.migrations.StartupSchemaValidationIntegrationTests
  */
 @ApplicationModule(displayName = "migrations (D3, PG6)", allowedDependencies = {"jobs"})
 @NullMarked

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
+import dev.fieldguide.orders.migrations.MigrationCommand;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class KubernetesManifestsTests {
 
+  private static final String MANAGEMENT = "management";
+  private static final String TRUSTED_PROXIES = "SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES";
   private static final Set<String> APP_DEPLOYMENTS = Set.of("field-guide-api",
       "field-guide-worker");
 
@@ -73,16 +77,91 @@ class KubernetesManifestsTests {
   }
 
   @Test
-  void appContainersHaveStartupLivenessAndReadinessProbesOnTheActuator() {
+  void appContainersHaveStartupLivenessAndReadinessProbesOnTheManagementPort() {
     appDeployments().forEach(deployment -> containers(deployment).forEach(c -> {
       String what = name(deployment);
       assertThat(probePath(c, "startupProbe", what)).isEqualTo("/actuator/health/liveness");
       assertThat(probePath(c, "livenessProbe", what)).isEqualTo("/actuator/health/liveness");
       assertThat(probePath(c, "readinessProbe", what)).isEqualTo("/actuator/health/readiness");
+      List.of("startupProbe", "livenessProbe", "readinessProbe").forEach(probe -> assertThat(
+          map(map(c, probe, what), "httpGet", probe)).as(what + " " + probe)
+          .containsEntry("port", MANAGEMENT));
       assertThat(list(c, "ports", what)).anySatisfy(p -> assertThat(map(p, "port"))
           .containsEntry("containerPort", AppConfiguration.serverPort())
           .containsEntry("name", "http"));
+      assertThat(list(c, "ports", what)).anySatisfy(p -> assertThat(map(p, "port"))
+          .containsEntry("containerPort", managementPort()).containsEntry("name", MANAGEMENT));
     }));
+  }
+
+  @Test
+  void prometheusScrapesTheManagementPortWhichNoServiceRoutes() {
+    assertThat(managementPort()).isNotEqualTo(AppConfiguration.serverPort());
+    appDeployments().forEach(deployment -> {
+      String what = name(deployment);
+      Map<String, Object> annotations = map(map(map(map(deployment, "spec", what), "template",
+          what), "metadata", what), "annotations", what);
+      assertThat(annotations).containsEntry("prometheus.io/scrape", "true")
+          .containsEntry("prometheus.io/port", String.valueOf(managementPort()))
+          .containsEntry("prometheus.io/path", "/actuator/prometheus");
+    });
+    // The api's Service is what an ingress routes to: http and grpc, never the actuator.
+    List<Map<String, Object>> apiPorts = list(map(manifests.named("Service", "field-guide-api"),
+        "spec", "svc"), "ports", "svc").stream().map(p -> map(p, "port")).toList();
+    assertThat(apiPorts).extracting(p -> p.get("targetPort")).containsExactlyInAnyOrder("http",
+        "grpc");
+    assertThat(apiPorts).extracting(p -> p.get("port")).doesNotContain(managementPort());
+    // The api's network policy admits the management port from Prometheus' pods alone.
+    List<Map<String, Object>> managementRules = list(map(manifests.named("NetworkPolicy",
+        "field-guide-api"), "spec", "policy"), "ingress", "policy").stream()
+        .map(rule -> map(rule, "ingress rule"))
+        .filter(rule -> list(rule, "ports", "rule").stream()
+            .anyMatch(p -> Integer.valueOf(managementPort()).equals(map(p, "port").get("port"))))
+        .toList();
+    assertThat(managementRules).singleElement().satisfies(rule -> assertThat(
+        list(rule, "from", "management rule")).singleElement().satisfies(
+            peer -> assertThat(
+                map(map(map(peer, "peer"), "podSelector", "peer"), "matchLabels", "peer"))
+                .containsEntry("app.kubernetes.io/name", "prometheus")));
+  }
+
+  @Test
+  void everyOverlayTrustsItsIngressAndNothingWider() {
+    assertThat(RepositoryFiles.read("k8s/base/kustomization.yaml"))
+        .as("the base names what each overlay must set").contains(TRUSTED_PROXIES + " in");
+    for (String overlay : RenderedManifests.overlays()) {
+      String proxies = string(config(RenderedManifests.of(overlay)), TRUSTED_PROXIES, overlay);
+      Pattern trusted = Pattern.compile(proxies);
+      assertThat(List.of("203.0.113.9", "8.8.8.8", "127.0.0.2", "10.0.0.1", "::1"))
+          .as(overlay + ": " + proxies + " trusts no address outside its ingress' range")
+          .noneMatch(address -> trusted.matcher(address).matches());
+    }
+    // The local overlay's example: kind's default pod network, 10.244.0.0/16.
+    Pattern local = Pattern.compile(string(config(manifests), TRUSTED_PROXIES, "local"));
+    assertThat(List.of("10.244.0.5", "10.244.2.17", "10.244.255.254"))
+        .allMatch(address -> local.matcher(address).matches());
+    assertThat(List.of("10.245.0.5", "110.244.0.5", "10.244.0.5.1"))
+        .noneMatch(address -> local.matcher(address).matches());
+  }
+
+  @Test
+  void aJobMigratesWithTheAppsImageAndTheRolesOnlyValidateAtStartUp() {
+    Map<String, Object> job = manifests.named("Job", "field-guide-migrate");
+    Map<String, Object> spec = map(job, "spec", "job");
+    assertThat(spec).containsEntry("backoffLimit", 0);
+    Map<String, Object> pod = map(map(spec, "template", "job"), "spec", "job");
+    assertThat(pod).containsEntry("restartPolicy", "Never");
+    assertThat(map(pod, "securityContext", "job")).containsEntry("runAsNonRoot", true);
+    Map<String, Object> migrate = map(list(pod, "containers", "job").getFirst(), "job container");
+    String appImage = string(containers(manifests.named("Deployment", "field-guide-api"))
+        .getFirst(), "image", "api");
+    assertThat(migrate).containsEntry("image", appImage);
+    assertThat(list(migrate, "command", "job")).containsSubsequence(
+        "-Dloader.main=" + MigrationCommand.class.getName(),
+        "org.springframework.boot.loader.launch.PropertiesLauncher", "migrate");
+    assertThat(list(migrate, "envFrom", "job")).isEqualTo(list(containers(
+        manifests.named("Deployment", "field-guide-api")).getFirst(), "envFrom", "api"));
+    assertThat(config(manifests)).containsEntry("FIELDGUIDE_MIGRATIONS_ON_STARTUP", "validate");
   }
 
   @Test
@@ -168,6 +247,18 @@ class KubernetesManifestsTests {
 
   private List<Map<String, Object>> appDeployments() {
     return APP_DEPLOYMENTS.stream().map(name -> manifests.named("Deployment", name)).toList();
+  }
+
+  /** The shared settings' ConfigMap as {@code rendered} has it. */
+  private static Map<String, Object> config(RenderedManifests rendered) {
+    Map<String, Object> config = rendered.ofKind("ConfigMap")
+        .filter(c -> RenderedManifests.name(c).startsWith("field-guide-config")).findFirst()
+        .orElseThrow(() -> new AssertionError("no field-guide-config ConfigMap"));
+    return map(config, "data", "field-guide-config");
+  }
+
+  private int managementPort() {
+    return Integer.parseInt(string(config(manifests), "MANAGEMENT_SERVER_PORT", "config"));
   }
 
   private static String probePath(Map<String, Object> container, String probe, String what) {

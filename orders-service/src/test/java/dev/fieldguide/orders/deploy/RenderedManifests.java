@@ -3,6 +3,10 @@ package dev.fieldguide.orders.deploy;
 import static dev.fieldguide.orders.deploy.RepositoryFiles.list;
 import static dev.fieldguide.orders.deploy.RepositoryFiles.map;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +22,16 @@ record RenderedManifests(List<Map<String, Object>> objects) {
   static final String LOCAL_OVERLAY = "k8s/overlays/local";
 
   private static final Map<String, RenderedManifests> RENDERED = new ConcurrentHashMap<>();
+
+  /** Every overlay under k8s/overlays, as a path from the repository root. */
+  static List<String> overlays() {
+    try (Stream<Path> overlays = Files.list(RepositoryFiles.path("k8s/overlays"))) {
+      return overlays.filter(Files::isDirectory)
+          .map(overlay -> "k8s/overlays/" + overlay.getFileName()).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   static RenderedManifests of(String overlay) {
     return RENDERED.computeIfAbsent(overlay, RenderedManifests::render);
