@@ -25,6 +25,9 @@ class ProductCacheConfiguration {
   ProductCache productCache(RedissonClient redisson, SingleFlight singleFlight,
       ProductRepository products, JsonMapper json,
       @Value("${fieldguide.cache.products.ttl:PT10M}") Duration ttl, MeterRegistry meters) {
+    // The loader reads the primary (findById is a plain read-only transaction, not a
+    // @ReplicaRead): it runs right after an edit evicted the entry, and a lagging replica would
+    // put the old row back for a whole TTL.
     return new ProductCache(CACHE, redisson, singleFlight,
         id -> products.findById(id).map(ProductResponse::of), json, ttl, meters);
   }

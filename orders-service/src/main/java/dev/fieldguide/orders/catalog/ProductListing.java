@@ -1,12 +1,12 @@
 package dev.fieldguide.orders.catalog;
 
+import dev.fieldguide.orders.db.ReplicaRead;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,7 +30,7 @@ class ProductListing {
     this.json = json;
   }
 
-  @Transactional(readOnly = true)
+  @ReplicaRead
   List<ProductResponse> list(ProductFilter filter, int rows, @Nullable Long afterId) {
     var sql = new StringBuilder(
         "SELECT id, sku, name, price_cents, attributes::text FROM products WHERE true");

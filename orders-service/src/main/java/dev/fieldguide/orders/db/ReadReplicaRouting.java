@@ -13,17 +13,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * D7/PG8: {@code @Transactional(readOnly = true)} work runs on a second connection pool, the
- * replica's; everything else keeps Boot's auto-configured pool, the primary.
+ * D7/PG8: reads declared {@link ReplicaRead} run on a second connection pool, the replica's;
+ * everything else keeps Boot's auto-configured pool, the primary. A plain
+ * {@code @Transactional(readOnly = true)} is a read on the primary: read-only lets Hibernate skip
+ * dirty checking and makes a stray write fail, and says nothing about tolerating lag.
  *
  * <p>The primary {@code dataSource} bean is wrapped, after Boot built it, in Spring's {@link
- * LazyConnectionDataSourceProxy} with the replica as its read-only data source. Every user of the
- * data source (JPA, {@code JdbcClient}, Flyway, Quartz) keeps getting the one bean, so Quartz
- * still joins the caller's transaction; the proxy fetches a physical connection only at the
- * first statement, from the replica when the transaction manager marked the transaction
- * read-only, otherwise from the primary.
+ * LazyConnectionDataSourceProxy} around a {@link ReplicaReadRouter} of the two pools. Every user
+ * of the data source (JPA, {@code JdbcClient}, Flyway, Quartz) keeps getting the one bean, so
+ * Quartz still joins the caller's transaction; the proxy fetches a physical connection only at
+ * the first statement, and the router then takes the replica's for a transaction begun by {@link
+ * ReplicaReadTransactionManager} ({@code @ReplicaRead}), otherwise the primary's. The proxy marks
+ * the connection of any read-only transaction read-only, on either pool.
  *
  * <p>The replica pool is {@code fieldguide.datasource.replica.*}: {@code url}, {@code username},
  * {@code password} (each defaulting to the primary's, i.e. the same database through its own
@@ -55,15 +59,25 @@ class ReadReplicaRouting {
     replica
         .setPassword(environment.getProperty(PREFIX + "password", nonNull(primary.getPassword())));
     replica.setDriverClassName(primary.getDriverClassName());
-    // The proxy does not mark connections from the read-only data source read-only itself: the
-    // pool does, so a write that strays here fails instead of landing on the wrong server.
+    // Read-only at the pool too: a write that strays here fails instead of landing on the wrong
+    // server, whatever the transaction said.
     replica.setReadOnly(true);
     replica.addDataSourceProperty("ApplicationName", REPLICA_APPLICATION_NAME);
     return replica;
   }
 
+  /**
+   * What {@code @ReplicaRead} names. Not a default candidate either: Boot's JPA transaction
+   * manager (and the {@code TransactionTemplate} built on it) stays "the" transaction manager.
+   */
+  @Bean(name = ReplicaRead.TRANSACTION_MANAGER, defaultCandidate = false)
+  static PlatformTransactionManager replicaReadTransactionManager(
+      PlatformTransactionManager transactionManager) {
+    return new ReplicaReadTransactionManager(transactionManager);
+  }
+
   @Bean
-  static BeanPostProcessor readOnlyRouting() {
+  static BeanPostProcessor replicaReadRouting() {
     return new RoutingPostProcessor();
   }
 
@@ -71,7 +85,7 @@ class ReadReplicaRouting {
     return value == null ? "" : value;
   }
 
-  /** Wraps the primary {@code dataSource} bean in the read-only routing proxy. */
+  /** Wraps the primary {@code dataSource} bean in the lazy proxy over the router. */
   static final class RoutingPostProcessor implements BeanPostProcessor, BeanFactoryAware {
 
     private @Nullable BeanFactory beans;
@@ -87,9 +101,8 @@ class ReadReplicaRouting {
           || bean instanceof LazyConnectionDataSourceProxy || beans == null) {
         return bean;
       }
-      LazyConnectionDataSourceProxy routing = new LazyConnectionDataSourceProxy(primary);
-      routing.setReadOnlyDataSource(beans.getBean(REPLICA_BEAN, DataSource.class));
-      return routing;
+      return new LazyConnectionDataSourceProxy(new ReplicaReadRouter(primary,
+          beans.getBean(REPLICA_BEAN, DataSource.class)));
     }
   }
 }

@@ -23,6 +23,10 @@ class TopStatements {
     this.jdbc = jdbc;
   }
 
+  /**
+   * On the primary, not a {@code @ReplicaRead}: a standby keeps statistics of its own (the
+   * queries it ran), and the statements that cost the primary are the ones asked for here.
+   */
   @Transactional(readOnly = true)
   public Report top(int limit) {
     boolean created = jdbc

@@ -5,13 +5,15 @@
  * lab tooling in {@code dev.fieldguide.fixtures.plans}.
  *
  * <p>PG4: {@code TransactionRetry} re-runs transactions that lost a race (deadlock, serialization
- * failure). D7: {@code ReadReplicaRouting} sends {@code @Transactional(readOnly = true)} work to
- * a replica connection pool.
+ * failure). D7: {@code ReadReplicaRouting} sends {@code @ReplicaRead} transactions (reads that
+ * tolerate lag) to a replica connection pool; every other transaction, a plain read-only one
+ * included, runs on the primary.
  *
  * @see dev.fieldguide.orders.db.TopStatementsIntegrationTests
  * @see dev.fieldguide.orders.db.MissingDatabaseCreatorIntegrationTests
  * @see dev.fieldguide.orders.db.TransactionRetryIntegrationTests
  * @see dev.fieldguide.orders.db.ReadReplicaRoutingIntegrationTests
+ * @see dev.fieldguide.orders.db.LaggingReplicaIntegrationTests
  */
 @ApplicationModule(displayName = "db (PG1, PG4, D7)", allowedDependencies = {})
 @NullMarked

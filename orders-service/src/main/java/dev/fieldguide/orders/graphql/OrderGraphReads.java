@@ -16,6 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Public for the lab's one-by-one fixture, which calls the same lookups with one id at a time:
  * the statement count then differs only by how the resolvers call them.
+ *
+ * <p>Read-only on the primary, not {@code @ReplicaRead} (D7): they complete orders that {@code
+ * order(id)} may just have read from the primary, and a lagging replica would give an order
+ * placed a moment ago no lines.
  */
 @Service
 public class OrderGraphReads {

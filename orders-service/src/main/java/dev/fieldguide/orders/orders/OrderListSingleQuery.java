@@ -1,11 +1,11 @@
 package dev.fieldguide.orders.orders;
 
+import dev.fieldguide.orders.db.ReplicaRead;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,7 +41,7 @@ class OrderListSingleQuery {
     this.json = json;
   }
 
-  @Transactional(readOnly = true)
+  @ReplicaRead
   OrderListing.Slice<OrderResponse> list(OrderFilter filter, int limit,
       @Nullable OrderPosition after) {
     var sql = new StringBuilder(SELECT);

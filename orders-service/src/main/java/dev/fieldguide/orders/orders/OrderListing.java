@@ -1,12 +1,12 @@
 package dev.fieldguide.orders.orders;
 
+import dev.fieldguide.orders.db.ReplicaRead;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The order list with an explicit fetch plan: two statements per page, whatever its size.
@@ -35,7 +35,7 @@ public class OrderListing {
   }
 
   /** Orders after {@code after} (or from the newest), at most {@code limit} of them. */
-  @Transactional(readOnly = true)
+  @ReplicaRead
   public Slice<OrderResponse> list(OrderFilter filter, int limit, @Nullable OrderPosition after) {
     List<Order> rows = OrderPageQuery.create(entityManager, ORDERS_WITH_CUSTOMER, Order.class,
         filter, limit + 1, after).getResultList();
@@ -48,7 +48,7 @@ public class OrderListing {
   }
 
   /** The same page as four columns per order: one statement, one table. */
-  @Transactional(readOnly = true)
+  @ReplicaRead
   public Slice<OrderSummary> summaries(OrderFilter filter, int limit,
       @Nullable OrderPosition after) {
     List<OrderSummary> rows = OrderPageQuery.create(entityManager, SUMMARIES, OrderSummary.class,

@@ -15,7 +15,12 @@ class OrderQueries {
     this.orders = orders;
   }
 
-  /** The order, if it exists and the caller may see it; otherwise the same 404 either way. */
+  /**
+   * The order, if it exists and the caller may see it; otherwise the same 404 either way.
+   *
+   * <p>On the primary, not a {@code @ReplicaRead}: a client follows the {@code Location} of the
+   * order it just placed to here, and a lagging replica would answer 404 (read-your-writes).
+   */
   @Transactional(readOnly = true)
   OrderResponse order(long id, Caller caller) {
     Order order = orders.findWithDetailsById(id)

@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.orders;
 
+import dev.fieldguide.orders.db.ReplicaRead;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +27,7 @@ public class OrderRows {
   }
 
   /** Orders after {@code after} (or from the newest), at most {@code limit} of them. */
-  @Transactional(readOnly = true)
+  @ReplicaRead
   public OrderListing.Slice<OrderRow> page(OrderFilter filter, int limit,
       @Nullable OrderPosition after) {
     List<OrderRow> rows = OrderPageQuery.create(entityManager, ROWS, OrderRow.class, filter,
@@ -35,6 +36,10 @@ public class OrderRows {
     return new OrderListing.Slice<>(page, rows.size() > limit ? page.getLast().position() : null);
   }
 
+  /**
+   * On the primary: GraphQL's {@code order(id)} is where a client looks right after placing it,
+   * as REST's {@code GET /api/v1/orders/{id}} is ({@link OrderQueries}).
+   */
   @Transactional(readOnly = true)
   public Optional<OrderRow> find(long id) {
     return entityManager.createQuery(ROWS + " where o.id = :id", OrderRow.class)

@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.orders;
 
+import dev.fieldguide.orders.db.ReplicaRead;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -7,7 +8,6 @@ import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * PG2, partial index: NEW orders that nobody has touched for a while, oldest first, for operators
@@ -33,7 +33,7 @@ public class StalePendingOrders {
   }
 
   /** Pending orders last changed before now minus {@code idleFor}, at most {@code limit}. */
-  @Transactional(readOnly = true)
+  @ReplicaRead
   public List<StalePendingOrder> find(Duration idleFor, int limit) {
     return jdbc.sql(SQL).params(OffsetDateTime.now(ZoneOffset.UTC).minus(idleFor), limit)
         .query((rs, row) -> new StalePendingOrder(rs.getLong(1), rs.getLong(2), rs.getLong(3),

@@ -65,7 +65,10 @@ public class Promotions {
     }
   }
 
-  /** The product's promotion in force at {@code at}; at most one exists, by construction. */
+  /**
+   * The product's promotion in force at {@code at}; at most one exists, by construction. On the
+   * primary: an operator reads it right after creating it.
+   */
   @Transactional(readOnly = true)
   public Optional<Promotion> inForce(long productId, OffsetDateTime at) {
     return jdbc.sql(IN_FORCE_SQL).params(productId, at).query(ROW).optional();

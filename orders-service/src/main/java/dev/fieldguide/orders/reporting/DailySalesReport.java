@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.reporting;
 
+import dev.fieldguide.orders.db.ReplicaRead;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,11 +8,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * PG8: reads daily sales from the materialized view, never from the live tables, in a read-only
- * transaction, which the data source routes to the replica pool ({@link ReadReplicaRouting}).
+ * PG8: reads daily sales from the materialized view, never from the live tables, in a {@link
+ * ReplicaRead} transaction, which runs on the replica pool: the view is minutes old by design, so
+ * the replication lag adds little.
  *
  * <p>The as-of time is read before the rows: if a refresh commits in between, the rows are newer
  * than stated, never older. Both statements run under a short {@code lock_timeout} and a {@code
@@ -44,7 +45,7 @@ public class DailySalesReport {
   }
 
   /** Days {@code from} to {@code to}, both included (UTC days), of one product or of all. */
-  @Transactional(readOnly = true)
+  @ReplicaRead
   public DailySales read(LocalDate from, LocalDate to, @Nullable Long productId) {
     jdbc.sql("SELECT set_config('lock_timeout', ?, true), set_config('statement_timeout', ?, true)")
         .params(properties.readLockTimeout().toMillis() + "ms",

@@ -1,8 +1,8 @@
 /**
  * PG8, PG9 — reporting: reports read a materialized view of daily sales per product that a Quartz
  * cron job refreshes {@code CONCURRENTLY} (readers never wait for it), with the data's age exported
- * as a gauge; the reads are {@code @Transactional(readOnly = true)}, so they run on the replica
- * pool ({@code db.ReadReplicaRouting}, D7).
+ * as a gauge; the reads are {@code @ReplicaRead}, so they run on the replica pool ({@code
+ * db.ReadReplicaRouting}, D7).
  *
  * <p>{@code DailySalesView} refreshes and records when; {@code RefreshDailySalesTask} is the
  * periodic job; {@code ReportFreshnessMetrics} is the gauge; {@code DailySalesReport} and {@code
@@ -14,8 +14,8 @@
  * @see dev.fieldguide.orders.reporting.DailySalesApiIntegrationTests
  * @see dev.fieldguide.orders.reporting.SalesStatsConsumerIntegrationTests
  */
-@ApplicationModule(displayName = "reporting (PG8, PG9)", allowedDependencies = {"errors", "jobs",
-    "orders", "outbox", "web"})
+@ApplicationModule(displayName = "reporting (PG8, PG9)", allowedDependencies = {"db", "errors",
+    "jobs", "orders", "outbox", "web"})
 @NullMarked
 package dev.fieldguide.orders.reporting;
 

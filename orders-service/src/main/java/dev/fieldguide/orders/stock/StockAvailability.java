@@ -10,9 +10,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Stock levels for CheckStock: one {@code SELECT ... WHERE id = ANY(?)} for the whole batch.
  *
- * <p>Read-only, so it runs on the replica pool (D7): with a streaming replica the answer may lag
- * the primary by the replication delay. That is fine for a check, which is advice only; the
- * authority is ReserveStock's conditional decrement on the primary.
+ * <p>Read-only on the primary, not a {@code @ReplicaRead} (D7): a caller checks, reserves, and
+ * checks again, and a check that lags behind its own reservation would show units already taken.
+ * The authority is still ReserveStock's conditional decrement; the check is one indexed query.
  */
 @Service
 class StockAvailability {

@@ -17,16 +17,18 @@ import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * D7: a read-only transaction runs on the replica pool, everything else on the primary — seen by
- * PostgreSQL ({@code application_name} of the session that ran the statement) and by the statement
- * counter (which pool's data source ran it); a report read takes the replica, an order write the
- * primary.
+ * D7: a {@link ReplicaRead} transaction runs on the replica pool, everything else (a plain
+ * read-only transaction included) on the primary — seen by PostgreSQL ({@code application_name}
+ * of the session that ran the statement) and by the statement counter (which pool's data source
+ * ran it); a report read takes the replica, an order write the primary. {@link
+ * LaggingReplicaIntegrationTests} shows what that means against a replica that lags.
  */
 @IntegrationTest
 class ReadReplicaRoutingIntegrationTests {
@@ -38,6 +40,9 @@ class ReadReplicaRoutingIntegrationTests {
 
   @Autowired
   PlatformTransactionManager transactionManager;
+
+  @Autowired
+  @Qualifier(ReplicaRead.TRANSACTION_MANAGER) PlatformTransactionManager replicaReads;
 
   @Autowired
   StatementCounter statements;
@@ -55,18 +60,18 @@ class ReadReplicaRoutingIntegrationTests {
   MeterRegistry meters;
 
   @Test
-  void readOnlyTransactionsRunOnTheReplicaPoolAndTheRestOnThePrimary() {
-    TransactionTemplate readOnly = new TransactionTemplate(transactionManager);
-    readOnly.setReadOnly(true);
+  void replicaReadsRunOnTheReplicaPoolAndEveryOtherTransactionOnThePrimary() {
+    TransactionTemplate replicaRead = new TransactionTemplate(replicaReads);
+    TransactionTemplate readOnly = readOnly();
     TransactionTemplate readWrite = new TransactionTemplate(transactionManager);
 
-    String inReadOnly = readOnly.execute(s -> jdbc.sql(APPLICATION_NAME).query(String.class)
-        .single());
-    String inReadWrite = readWrite.execute(s -> jdbc.sql(APPLICATION_NAME).query(String.class)
-        .single());
-    String withoutTransaction = jdbc.sql(APPLICATION_NAME).query(String.class).single();
+    String inReplicaRead = replicaRead.execute(s -> applicationName());
+    String inReadOnly = readOnly.execute(s -> applicationName());
+    String inReadWrite = readWrite.execute(s -> applicationName());
+    String withoutTransaction = applicationName();
 
-    assertThat(inReadOnly).isEqualTo("field-guide-replica");
+    assertThat(inReplicaRead).isEqualTo("field-guide-replica");
+    assertThat(inReadOnly).isEqualTo("field-guide");
     assertThat(inReadWrite).isEqualTo("field-guide");
     assertThat(withoutTransaction).isEqualTo("field-guide");
     assertThat(meters.get("hikaricp.connections").tag("pool", "replica").gauge().value())
@@ -74,14 +79,35 @@ class ReadReplicaRoutingIntegrationTests {
   }
 
   @Test
-  void aWriteThatStraysIntoAReadOnlyTransactionFails() {
-    TransactionTemplate readOnly = new TransactionTemplate(transactionManager);
-    readOnly.setReadOnly(true);
+  void aReplicaReadInsideAnotherTransactionReadsWhereThatOneReads() {
+    TransactionTemplate replicaRead = new TransactionTemplate(replicaReads);
+    TransactionTemplate readWrite = new TransactionTemplate(transactionManager);
+    TransactionTemplate newReadWrite = new TransactionTemplate(transactionManager);
+    newReadWrite.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
 
-    assertThatThrownBy(() -> readOnly.executeWithoutResult(s -> jdbc.sql(
-        "INSERT INTO customers (email, name) VALUES (?, 'stray')")
-        .param(UUID.randomUUID() + "@example.test").update()))
-        .isInstanceOf(DataAccessException.class).hasMessageContaining("read-only transaction");
+    // Joined before the outer transaction ran a statement: it must not pick the outer's pool.
+    String joined = readWrite.execute(s -> replicaRead.execute(r -> applicationName()));
+    // A new transaction inside a replica read is not a replica read.
+    String nested = replicaRead.execute(s -> newReadWrite.execute(n -> applicationName()));
+    String afterResume = replicaRead.execute(s -> {
+      newReadWrite.execute(n -> applicationName());
+      return applicationName();
+    });
+
+    assertThat(joined).isEqualTo("field-guide");
+    assertThat(nested).isEqualTo("field-guide");
+    assertThat(afterResume).isEqualTo("field-guide-replica");
+  }
+
+  @Test
+  void aWriteThatStraysIntoAReadOnlyTransactionFailsOnEitherPool() {
+    for (TransactionTemplate readOnly : List.of(readOnly(),
+        new TransactionTemplate(replicaReads))) {
+      assertThatThrownBy(() -> readOnly.executeWithoutResult(s -> jdbc.sql(
+          "INSERT INTO customers (email, name) VALUES (?, 'stray')")
+          .param(UUID.randomUUID() + "@example.test").update()))
+          .isInstanceOf(DataAccessException.class).hasMessageContaining("read-only transaction");
+    }
   }
 
   @Test
@@ -109,6 +135,16 @@ class ReadReplicaRoutingIntegrationTests {
     assertThat(order.status()).isEqualTo(201);
     assertThat(touching(orderStatements, "insert into orders")).hasSize(1)
         .allSatisfy(s -> assertThat(s.dataSource()).isEqualTo(StatementCounter.PRIMARY));
+  }
+
+  private TransactionTemplate readOnly() {
+    TransactionTemplate readOnly = new TransactionTemplate(transactionManager);
+    readOnly.setReadOnly(true);
+    return readOnly;
+  }
+
+  private String applicationName() {
+    return jdbc.sql(APPLICATION_NAME).query(String.class).single();
   }
 
   private static List<Executed> touching(List<Executed> executed, String text) {

@@ -18,11 +18,16 @@ import org.springframework.context.annotation.Import;
  * {@code replace = NONE}: an embedded stand-in would not have JSONB, GIN indexes or PostgreSQL's
  * planner. Flyway migrates it with the Java migrations too (the Quartz tables, V16), as the
  * service does, so either kind of test may be the first to meet the database. Each test runs in a
- * transaction that is rolled back; {@link StatementCounter} counts what it sends.
+ * transaction that is rolled back; {@link StatementCounter} counts what it sends. The replica
+ * routing is there too, as in the service.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@DataJpaTest(includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = JavaMigration.class))
+@DataJpaTest(includeFilters = {
+    @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = JavaMigration.class),
+    // The replica routing, so @ReplicaRead finds its transaction manager; inside the test's own
+    // transaction every read joins it, on the primary.
+    @ComponentScan.Filter(type = FilterType.REGEX, pattern = "dev\\.fieldguide\\.orders\\.db\\.ReadReplicaRouting")})
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({ContainerServices.class, StatementCounter.class, TestData.class})
 public @interface JpaSlice {}
