@@ -13,7 +13,8 @@
  * @see dev.fieldguide.orders.db.TransactionRetryIntegrationTests
  * @see dev.fieldguide.orders.db.ReadReplicaRoutingIntegrationTests
  */
-@ApplicationModule(displayName = "db (PG1, PG4, D7)", allowedDependencies = {})
+@ApplicationModule(displayName = "db (PG1, PG4, D7)", allowedDependencies = {"errors",
+    "jobs"})
 @NullMarked
 package dev.fieldguide.orders.db;
 

@@ -38,7 +38,7 @@ class TransactionRetryIntegrationTests {
     // Each transaction takes one row, waits until the other holds its row, then wants that one.
     long[][] lockOrder = {{a, b}, {b, a}};
     Concurrently.run(2, i -> () -> retry.run(Isolation.READ_COMMITTED,
-        () -> lockBothInOrder(lockOrder[i][0], lockOrder[i][1], bothHoldTheirFirstRow, attempts)));
+        tx -> lockBothInOrder(lockOrder[i][0], lockOrder[i][1], bothHoldTheirFirstRow, attempts)));
 
     assertThat(attempts.get()).as("two first attempts and one retry of the deadlock victim")
         .isEqualTo(3);
@@ -72,7 +72,7 @@ class TransactionRetryIntegrationTests {
    */
   private void runBothTakingTheirUnitIfTheOtherKeepsOne(long[] pair, Isolation isolation) {
     var bothHaveRead = new CountDownLatch(2);
-    Concurrently.run(2, i -> () -> retry.run(isolation, () -> {
+    Concurrently.run(2, i -> () -> retry.run(isolation, tx -> {
       long total = jdbc.sql("SELECT sum(stock) FROM products WHERE id IN (?, ?)")
           .params(pair[0], pair[1]).query((rs, row) -> rs.getLong(1)).single();
       bothHaveRead.countDown();
