@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fieldguide.fixtures.Concurrently;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.TestData;
+import dev.fieldguide.orders.support.TransactionRetries;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,6 +30,9 @@ class TransactionRetryIntegrationTests {
 
   @Autowired
   TestData data;
+
+  @Autowired
+  MeterRegistry meters;
 
   @Test
   void aDeadlockVictimIsRetriedAndBothTransactionsComplete() {
@@ -60,10 +65,14 @@ class TransactionRetryIntegrationTests {
   @Test
   void serializablePreventsWriteSkewAndTheRetrySeesTheNewState() {
     long[] pair = {data.productWithStock(100, 1), data.productWithStock(100, 1)};
+    double before = TransactionRetries.of(meters, "40001");
 
     runBothTakingTheirUnitIfTheOtherKeepsOne(pair, Isolation.SERIALIZABLE);
 
     assertThat(data.stockOf(pair[0]) + data.stockOf(pair[1])).isEqualTo(1);
+    assertThat(TransactionRetries.of(meters, "40001"))
+        .as("PostgreSQL's own serialization failure, retried once")
+        .isEqualTo(before + 1);
   }
 
   /**

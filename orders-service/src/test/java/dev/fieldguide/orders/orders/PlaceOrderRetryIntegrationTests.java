@@ -2,12 +2,11 @@ package dev.fieldguide.orders.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fieldguide.orders.db.TransactionRetry;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.DeadlockPartner;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.TestData;
-import io.micrometer.core.instrument.Counter;
+import dev.fieldguide.orders.support.TransactionRetries;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.UUID;
@@ -61,7 +60,7 @@ class PlaceOrderRetryIntegrationTests {
         {"customerId": %d, "lines": [{"productId": %d, "quantity": 2},
                                      {"productId": %d, "quantity": 3}]}"""
         .formatted(customer, second, first);
-    double deadlocksBefore = retries("40P01");
+    double deadlocksBefore = TransactionRetries.of(meters, "40P01");
 
     CompletableFuture<Api.Response> placed;
     try (var partner = DeadlockPartner.open(dataSource, jdbc)) {
@@ -74,7 +73,8 @@ class PlaceOrderRetryIntegrationTests {
 
     assertThat(response.status()).as(response.body()).isEqualTo(201);
     long order = response.jsonBody().path("id").asLong();
-    assertThat(retries("40P01")).as("one deadlock, one retry").isEqualTo(deadlocksBefore + 1);
+    assertThat(TransactionRetries.of(meters, "40P01")).as("one deadlock, one retry")
+        .isEqualTo(deadlocksBefore + 1);
     assertThat(ordersOf(customer)).isEqualTo(1);
     assertThat(outboxEventsOf(order)).isEqualTo(1);
     assertThat(listeners.handledAfterCommit).containsOnlyOnce(order);
@@ -110,7 +110,7 @@ class PlaceOrderRetryIntegrationTests {
                                      {"productId": %d, "quantity": 1}]}"""
         .formatted(customer, fine, contested);
     long events = data.count("outbox_events");
-    double lostBefore = retries("40001");
+    double lostBefore = TransactionRetries.of(meters, "40001");
 
     Api.Response refused;
     try (var race = AlwaysLostRace.on(jdbc, contested)) {
@@ -121,7 +121,8 @@ class PlaceOrderRetryIntegrationTests {
     assertThat(refused.header("Retry-After")).isEqualTo("1");
     assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
     assertThat(refused.jsonBody().path("code").asString()).isEqualTo("TRANSACTION_CONFLICT");
-    assertThat(retries("40001")).as("5 attempts, 4 retries").isEqualTo(lostBefore + 4);
+    assertThat(TransactionRetries.of(meters, "40001")).as("5 attempts, 4 retries")
+        .isEqualTo(lostBefore + 4);
     assertThat(ordersOf(customer)).isZero();
     assertThat(data.count("outbox_events")).isEqualTo(events);
     assertThat(data.stockOf(fine)).as("the line that fitted was given back").isEqualTo(10);
@@ -137,11 +138,6 @@ class PlaceOrderRetryIntegrationTests {
   private Api.Response place(String key, String body) {
     return api.post("/api/v1/orders", body, Map.of("Content-Type", "application/json",
         "Idempotency-Key", key));
-  }
-
-  private double retries(String sqlState) {
-    Counter counter = meters.find(TransactionRetry.RETRIES).tag("sqlstate", sqlState).counter();
-    return counter == null ? 0 : counter.count();
   }
 
   private long ordersOf(long customer) {
