@@ -55,7 +55,8 @@ public class TransactionRetry {
 
   /**
    * Runs {@code work} in a new transaction at {@code isolation}, retrying lost races; inside an
-   * open transaction, runs it there instead (see the class comment).
+   * open transaction, runs it there instead (see the class comment). {@link Isolation#DEFAULT} is
+   * the database's own (READ COMMITTED in PostgreSQL), and Spring sets no level on the connection.
    *
    * @throws TransactionConflict when the last attempt lost its race too
    */

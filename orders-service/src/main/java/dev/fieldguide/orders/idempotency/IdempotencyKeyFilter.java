@@ -113,7 +113,7 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
     var capture = new ContentCachingResponseWrapper(response);
     Decision decision;
     try {
-      decision = keyedRequests.run(Isolation.READ_COMMITTED, tx -> {
+      decision = keyedRequests.run(Isolation.DEFAULT, tx -> {
         capture.resetBuffer(); // a retried attempt starts without the body of the one it replaces
         if (!store.tryLock(client, key)) {
           return Decision.IN_FLIGHT;

@@ -45,7 +45,7 @@ class OrderPlacement {
   }
 
   OrderResponse place(PlaceOrderRequest request) {
-    return retry.run(Isolation.READ_COMMITTED, tx -> placeOnce(request));
+    return retry.run(Isolation.DEFAULT, tx -> placeOnce(request));
   }
 
   /**

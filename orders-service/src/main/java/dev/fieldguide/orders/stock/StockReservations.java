@@ -56,7 +56,7 @@ class StockReservations {
    */
   Reservation reserve(String reservationId, long productId, int quantity,
       CallDeadline deadline) {
-    return retry.run(Isolation.READ_COMMITTED,
+    return retry.run(Isolation.DEFAULT,
         tx -> reserveOnce(reservationId, productId, quantity, deadline));
   }
 
