@@ -5,17 +5,24 @@
  * lab tooling in {@code dev.fieldguide.fixtures.plans}.
  *
  * <p>PG4: {@code TransactionRetry} re-runs transactions that lost a race (deadlock, serialization
- * failure). D7: {@code ReadReplicaRouting} sends {@code @ReplicaRead} transactions (reads that
+ * failure), up to 5 attempts with jitter, counting each retry by SQLState; only the outermost
+ * transaction can be re-run, so a call inside another's transaction hands the lost race to its
+ * owner ({@code RetryEnclosingTransaction}, let through Spring MVC by
+ * {@code EnclosingRetryPassThrough}), and the last loss is a 503 ({@code TransactionConflict}).
+ * Its callers: the {@code Idempotency-Key} filter's keyed request, order placement, gRPC stock
+ * reservation. D7: {@code ReadReplicaRouting} sends {@code @ReplicaRead} transactions (reads that
  * tolerate lag) to a replica connection pool; every other transaction, a plain read-only one
  * included, runs on the primary.
  *
  * @see dev.fieldguide.orders.db.TopStatementsIntegrationTests
  * @see dev.fieldguide.orders.db.MissingDatabaseCreatorIntegrationTests
  * @see dev.fieldguide.orders.db.TransactionRetryIntegrationTests
+ * @see dev.fieldguide.orders.orders.PlaceOrderRetryIntegrationTests
  * @see dev.fieldguide.orders.db.ReadReplicaRoutingIntegrationTests
  * @see dev.fieldguide.orders.db.LaggingReplicaIntegrationTests
  */
-@ApplicationModule(displayName = "db (PG1, PG4, D7)", allowedDependencies = {})
+@ApplicationModule(displayName = "db (PG1, PG4, D7)", allowedDependencies = {"errors",
+    "jobs"})
 @NullMarked
 package dev.fieldguide.orders.db;
 

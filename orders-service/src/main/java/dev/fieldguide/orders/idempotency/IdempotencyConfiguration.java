@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.idempotency;
 
+import dev.fieldguide.orders.db.TransactionRetry;
 import dev.fieldguide.orders.web.FilterOrder;
 import dev.fieldguide.orders.web.ProblemResponseWriter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,10 +18,11 @@ class IdempotencyConfiguration {
 
   @Bean
   FilterRegistrationBean<IdempotencyKeyFilter> idempotencyKeyFilter(IdempotencyKeyStore store,
-      IdempotencyProperties properties, TransactionTemplate transactions,
-      ProblemResponseWriter problems, ObjectProvider<HandlerMapping> handlerMappings) {
+      IdempotencyProperties properties, TransactionRetry keyedRequests,
+      TransactionTemplate transactions, ProblemResponseWriter problems,
+      ObjectProvider<HandlerMapping> handlerMappings) {
     return FilterOrder.IDEMPOTENCY.register(new IdempotencyKeyFilter(store, properties,
-        transactions, problems, new MvcRoutes(handlerMappings)));
+        keyedRequests, transactions, problems, new MvcRoutes(handlerMappings)));
   }
 
   @Bean

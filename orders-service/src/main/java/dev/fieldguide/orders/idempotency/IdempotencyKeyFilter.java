@@ -1,5 +1,7 @@
 package dev.fieldguide.orders.idempotency;
 
+import dev.fieldguide.orders.db.TransactionConflict;
+import dev.fieldguide.orders.db.TransactionRetry;
 import dev.fieldguide.orders.web.ProblemResponseWriter;
 import dev.fieldguide.orders.web.RequestBodyLimit;
 import jakarta.servlet.FilterChain;
@@ -13,6 +15,7 @@ import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -27,6 +30,13 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * order exists but the key does not (or the reverse). Client errors (4xx) are stored too, after
  * the rollback of whatever the request had started; server errors (5xx) are not, so a retry can
  * succeed once the fault is gone.
+ *
+ * <p>That transaction is the outermost one, so it is the one {@link TransactionRetry} retries
+ * when it loses a race (deadlock, serialization failure) anywhere inside, the order placement's
+ * stock updates included: the key's lock, the business writes and the stored response are rolled
+ * back together and the request runs again from the key's lock on, so a retry can never store a
+ * second order or a second response. Every attempt lost: a 503 with {@code Retry-After}, stored
+ * as no 5xx is.
  */
 class IdempotencyKeyFilter extends OncePerRequestFilter {
 
@@ -35,14 +45,17 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
 
   private final IdempotencyKeyStore store;
   private final IdempotencyProperties properties;
+  private final TransactionRetry keyedRequests;
   private final TransactionTemplate transactions;
   private final ProblemResponseWriter problems;
   private final MvcRoutes routes;
 
   IdempotencyKeyFilter(IdempotencyKeyStore store, IdempotencyProperties properties,
-      TransactionTemplate transactions, ProblemResponseWriter problems, MvcRoutes routes) {
+      TransactionRetry keyedRequests, TransactionTemplate transactions,
+      ProblemResponseWriter problems, MvcRoutes routes) {
     this.store = store;
     this.properties = properties;
+    this.keyedRequests = keyedRequests;
     this.transactions = transactions;
     this.problems = problems;
     this.routes = routes;
@@ -98,24 +111,31 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
     }
     String fingerprint = IdempotencyKeys.fingerprint(request.getMethod(), route.path(), body);
     var capture = new ContentCachingResponseWrapper(response);
-    Decision decision = transactions.execute(tx -> {
-      if (!store.tryLock(client, key)) {
-        return Decision.IN_FLIGHT;
-      }
-      var stored = store.find(client, key);
-      if (stored.isPresent()) {
-        return stored.get().fingerprint().equals(fingerprint)
-            ? replay(stored.get(), capture)
-            : Decision.MISMATCH;
-      }
-      run(chain, new CachedBodyRequest(request, body), capture);
-      if (capture.getStatus() >= 400 || tx.isRollbackOnly()) {
-        tx.setRollbackOnly(); // undo what the failed request started; no exception for it
-        return capture.getStatus() < 500 ? Decision.STORE_AFTER_ROLLBACK : Decision.PASS;
-      }
-      store.save(client, key, toStored(fingerprint, capture));
-      return Decision.PASS;
-    });
+    Decision decision;
+    try {
+      decision = keyedRequests.run(Isolation.DEFAULT, tx -> {
+        capture.resetBuffer(); // a retried attempt starts without the body of the one it replaces
+        if (!store.tryLock(client, key)) {
+          return Decision.IN_FLIGHT;
+        }
+        var stored = store.find(client, key);
+        if (stored.isPresent()) {
+          return stored.get().fingerprint().equals(fingerprint)
+              ? replay(stored.get(), capture)
+              : Decision.MISMATCH;
+        }
+        run(chain, new CachedBodyRequest(request, body), capture);
+        if (capture.getStatus() >= 400 || tx.isRollbackOnly()) {
+          tx.setRollbackOnly(); // undo what the failed request started; no exception for it
+          return capture.getStatus() < 500 ? Decision.STORE_AFTER_ROLLBACK : Decision.PASS;
+        }
+        store.save(client, key, toStored(fingerprint, capture));
+        return Decision.PASS;
+      });
+    } catch (TransactionConflict conflict) {
+      problems.write(request, response, conflict);
+      return;
+    }
     switch (decision) {
       case IN_FLIGHT -> {
         response.setHeader(HttpHeaders.RETRY_AFTER, "1");

@@ -11,8 +11,8 @@
  * @see dev.fieldguide.orders.idempotency.IdempotencyKeyIntegrationTests
  * @see dev.fieldguide.orders.idempotency.IdempotencyKeyPathSpellingIntegrationTests
  */
-@ApplicationModule(displayName = "idempotency (A2)", allowedDependencies = {"jobs", "security",
-    "web"})
+@ApplicationModule(displayName = "idempotency (A2)", allowedDependencies = {"db", "jobs",
+    "security", "web"})
 @NullMarked
 package dev.fieldguide.orders.idempotency;
 

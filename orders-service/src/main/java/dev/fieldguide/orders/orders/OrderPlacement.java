@@ -5,6 +5,7 @@ import dev.fieldguide.orders.errors.DomainException.Kind;
 import dev.fieldguide.orders.catalog.Product;
 import dev.fieldguide.orders.catalog.ProductRepository;
 import dev.fieldguide.orders.catalog.ProductStock;
+import dev.fieldguide.orders.db.TransactionRetry;
 import dev.fieldguide.orders.errors.FieldProblem;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -17,11 +18,13 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.annotation.Isolation;
 
 /**
  * D4/D5: places an order in one short transaction — business rules, stock reservation, the order,
- * its lines and the {@code OrderPlaced} outbox event commit together or not at all.
+ * its lines and the {@code OrderPlaced} outbox event commit together or not at all. PG4: a
+ * transaction that loses a race (a deadlock on the stock rows) is run again from the start by
+ * {@link TransactionRetry}, or by the {@code Idempotency-Key} filter's transaction that encloses it.
  */
 @Service
 class OrderPlacement {
@@ -30,17 +33,27 @@ class OrderPlacement {
   private final ProductRepository products;
   private final ProductStock stock;
   private final OrderRepository orders;
+  private final TransactionRetry retry;
 
   OrderPlacement(EntityManager entityManager, ProductRepository products, ProductStock stock,
-      OrderRepository orders) {
+      OrderRepository orders, TransactionRetry retry) {
     this.entityManager = entityManager;
     this.products = products;
     this.stock = stock;
     this.orders = orders;
+    this.retry = retry;
   }
 
-  @Transactional
   OrderResponse place(PlaceOrderRequest request) {
+    return retry.run(Isolation.DEFAULT, tx -> placeOnce(request));
+  }
+
+  /**
+   * One attempt, all of it inside the attempt's transaction: the customer, the products and the
+   * new {@code Order} belong to this attempt's persistence context, which its rollback discards,
+   * so a retry reads and builds everything afresh.
+   */
+  private OrderResponse placeOnce(PlaceOrderRequest request) {
     long customerId = Objects.requireNonNull(request.customerId());
     List<PlaceOrderRequest.Item> lines = request.items();
     Customer customer = entityManager.find(Customer.class, customerId);

@@ -1,5 +1,6 @@
 package dev.fieldguide.orders.stock;
 
+import dev.fieldguide.orders.db.TransactionConflict;
 import io.grpc.ForwardingServerCallListener;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
@@ -26,6 +27,9 @@ import org.slf4j.LoggerFactory;
  * <tr><td>refused: reservation id taken by another reservation</td><td>ALREADY_EXISTS</td></tr>
  * <tr><td>refused: deadline passed before the call; statement timeout (SQLState 57014) during
  * it</td><td>DEADLINE_EXCEEDED</td></tr>
+ * <tr><td>every attempt of the transaction lost a race (PG4's {@link TransactionConflict})</td>
+ * <td>ABORTED: gRPC's code for a transaction aborted by concurrency, to be retried by the
+ * caller</td></tr>
  * <tr><td>a {@link StatusRuntimeException} (an interceptor's, say)</td><td>its own status</td></tr>
  * <tr><td>anything else</td><td>INTERNAL, "internal error"; the exception is logged</td></tr>
  * </table>
@@ -48,6 +52,9 @@ class StatusMapping implements ServerInterceptor {
         case DEADLINE_PASSED -> Status.DEADLINE_EXCEEDED;
       };
       return status.withDescription(refused.getMessage());
+    }
+    if (failure instanceof TransactionConflict conflict) {
+      return Status.ABORTED.withDescription(conflict.detail());
     }
     if (failure instanceof StatusRuntimeException given) {
       return given.getStatus();

@@ -1,17 +1,20 @@
 package dev.fieldguide.orders.stock;
 
 import dev.fieldguide.orders.catalog.ProductStock;
+import dev.fieldguide.orders.db.TransactionRetry;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.annotation.Isolation;
 
 /**
  * Takes stock at most once per caller-chosen reservation id: the reservation row (unique id) and
  * the conditional decrement commit in one transaction, so a retry after a lost response or a
- * deadline finds the row and takes nothing more.
+ * deadline finds the row and takes nothing more. A transaction that loses a race (a deadlock
+ * with another writer of the row or the id) is run again from the start ({@link TransactionRetry}):
+ * the rolled-back attempt claimed nothing, so the retry claims the id as if first.
  */
 @Service
 class StockReservations {
@@ -31,10 +34,12 @@ class StockReservations {
 
   private final JdbcClient jdbc;
   private final ProductStock stock;
+  private final TransactionRetry retry;
 
-  StockReservations(JdbcClient jdbc, ProductStock stock) {
+  StockReservations(JdbcClient jdbc, ProductStock stock, TransactionRetry retry) {
     this.jdbc = jdbc;
     this.stock = stock;
+    this.retry = retry;
   }
 
   /** A reservation as made, or as first made when {@code replayed}. */
@@ -47,9 +52,15 @@ class StockReservations {
    *
    * @throws StockRequestRefused unknown product, not enough stock (nothing taken, no row kept),
    *     or the id already reserved something else
+   * @throws dev.fieldguide.orders.db.TransactionConflict every attempt lost a race
    */
-  @Transactional
   Reservation reserve(String reservationId, long productId, int quantity,
+      CallDeadline deadline) {
+    return retry.run(Isolation.DEFAULT,
+        tx -> reserveOnce(reservationId, productId, quantity, deadline));
+  }
+
+  private Reservation reserveOnce(String reservationId, long productId, int quantity,
       CallDeadline deadline) {
     deadline.boundStatements(jdbc);
     Optional<OffsetDateTime> claimed = jdbc.sql(CLAIM).params(reservationId, quantity, productId)

@@ -12,7 +12,8 @@
  * @see dev.fieldguide.orders.stock.StockGrpcPortIntegrationTests
  * @see dev.fieldguide.orders.stock.StatusMappingTests
  */
-@ApplicationModule(displayName = "stock (A3, gRPC)", allowedDependencies = {"catalog"})
+@ApplicationModule(displayName = "stock (A3, gRPC)", allowedDependencies = {"catalog",
+    "db"})
 @NullMarked
 package dev.fieldguide.orders.stock;
 

@@ -1,8 +1,11 @@
 package dev.fieldguide.orders.web;
 
+import dev.fieldguide.orders.errors.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
@@ -20,6 +23,16 @@ public class ProblemResponseWriter {
     // exactly as Spring MVC writes them.
     this.mapper = mapper.rebuild().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
         .build();
+  }
+
+  /** A domain refusal as {@code ApiExceptionHandler} answers it, {@code Retry-After} included. */
+  public void write(HttpServletRequest request, HttpServletResponse response,
+      DomainException refusal) throws IOException {
+    Duration retryAfter = refusal.retryAfter();
+    if (retryAfter != null) {
+      response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter.toSeconds()));
+    }
+    write(request, response, Problems.of(refusal), refusal.code());
   }
 
   public void write(HttpServletRequest request, HttpServletResponse response,

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fieldguide.fixtures.Concurrently;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.TestData;
+import dev.fieldguide.orders.support.TransactionRetries;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,6 +31,9 @@ class TransactionRetryIntegrationTests {
   @Autowired
   TestData data;
 
+  @Autowired
+  MeterRegistry meters;
+
   @Test
   void aDeadlockVictimIsRetriedAndBothTransactionsComplete() {
     long a = data.productWithStock(100, 100);
@@ -38,7 +43,7 @@ class TransactionRetryIntegrationTests {
     // Each transaction takes one row, waits until the other holds its row, then wants that one.
     long[][] lockOrder = {{a, b}, {b, a}};
     Concurrently.run(2, i -> () -> retry.run(Isolation.READ_COMMITTED,
-        () -> lockBothInOrder(lockOrder[i][0], lockOrder[i][1], bothHoldTheirFirstRow, attempts)));
+        tx -> lockBothInOrder(lockOrder[i][0], lockOrder[i][1], bothHoldTheirFirstRow, attempts)));
 
     assertThat(attempts.get()).as("two first attempts and one retry of the deadlock victim")
         .isEqualTo(3);
@@ -60,10 +65,14 @@ class TransactionRetryIntegrationTests {
   @Test
   void serializablePreventsWriteSkewAndTheRetrySeesTheNewState() {
     long[] pair = {data.productWithStock(100, 1), data.productWithStock(100, 1)};
+    double before = TransactionRetries.of(meters, "40001");
 
     runBothTakingTheirUnitIfTheOtherKeepsOne(pair, Isolation.SERIALIZABLE);
 
     assertThat(data.stockOf(pair[0]) + data.stockOf(pair[1])).isEqualTo(1);
+    assertThat(TransactionRetries.of(meters, "40001"))
+        .as("PostgreSQL's own serialization failure, retried once")
+        .isEqualTo(before + 1);
   }
 
   /**
@@ -72,7 +81,7 @@ class TransactionRetryIntegrationTests {
    */
   private void runBothTakingTheirUnitIfTheOtherKeepsOne(long[] pair, Isolation isolation) {
     var bothHaveRead = new CountDownLatch(2);
-    Concurrently.run(2, i -> () -> retry.run(isolation, () -> {
+    Concurrently.run(2, i -> () -> retry.run(isolation, tx -> {
       long total = jdbc.sql("SELECT sum(stock) FROM products WHERE id IN (?, ?)")
           .params(pair[0], pair[1]).query((rs, row) -> rs.getLong(1)).single();
       bothHaveRead.countDown();

@@ -11,9 +11,12 @@ import dev.fieldguide.orders.stock.v1.ReserveStockRequest;
 import dev.fieldguide.orders.stock.v1.StockServiceGrpc;
 import dev.fieldguide.fixtures.BearerCredentials;
 import dev.fieldguide.orders.security.DevTokenIssuer;
+import dev.fieldguide.orders.stock.v1.ReserveStockResponse;
+import dev.fieldguide.orders.support.DeadlockPartner;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.StatementCounter;
 import dev.fieldguide.orders.support.TestData;
+import dev.fieldguide.orders.support.TransactionRetries;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
@@ -27,6 +30,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -159,6 +163,38 @@ class StockGrpcPortIntegrationTests {
     assertThat(data.stockOf(product)).isEqualTo(5);
     assertThat(jdbc.sql("SELECT count(*) FROM stock_reservations WHERE reservation_id = ?")
         .param(request.getReservationId()).query(Long.class).single()).isZero();
+  }
+
+  /**
+   * PG4 over gRPC: the reservation claims its id, then waits for the product row the test's session
+   * holds; the session then inserts the same reservation id, so each waits for the other. The
+   * reservation is the deadlock victim ({@link DeadlockPartner}), its claim goes with the
+   * rollback, and the retry claims the id afresh: one reservation, stock taken once.
+   */
+  @Test
+  void aReservationChosenAsDeadlockVictimIsRetriedAndReservedOnce() throws Exception {
+    long product = data.productWithStock(100, 5);
+    ReserveStockRequest request = reserve(product, 2);
+    double deadlocksBefore = TransactionRetries.of(meters, "40P01");
+
+    CompletableFuture<ReserveStockResponse> reserved;
+    try (var partner = DeadlockPartner.open(dataSource, jdbc)) {
+      partner.execute("UPDATE products SET stock = stock WHERE id = ?", product);
+      reserved = CompletableFuture.supplyAsync(
+          () -> stub(Duration.ofSeconds(30)).reserveStock(request));
+      partner.awaitSomeoneBlocked();
+      partner.execute("INSERT INTO stock_reservations (reservation_id, product_id, quantity)"
+          + " VALUES (?, ?, 1)", request.getReservationId(), product);
+    }
+    ReserveStockResponse response = reserved.get(30, TimeUnit.SECONDS);
+
+    assertThat(response.getReplayed()).isFalse();
+    assertThat(response.getQuantity()).isEqualTo(2);
+    assertThat(TransactionRetries.of(meters, "40P01")).as("one deadlock, one retry")
+        .isEqualTo(deadlocksBefore + 1);
+    assertThat(data.stockOf(product)).isEqualTo(3);
+    assertThat(jdbc.sql("SELECT quantity FROM stock_reservations WHERE reservation_id = ?")
+        .param(request.getReservationId()).query(Integer.class).list()).containsExactly(2);
   }
 
   private StockServiceGrpc.StockServiceBlockingStub stub(Duration deadline) {
