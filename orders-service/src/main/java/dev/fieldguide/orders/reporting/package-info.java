@@ -15,7 +15,7 @@
  * @see dev.fieldguide.orders.reporting.SalesStatsConsumerIntegrationTests
  */
 @ApplicationModule(displayName = "reporting (PG8, PG9)", allowedDependencies = {"errors", "jobs",
-    "orders", "outbox", "web"})
+    "observability", "orders", "outbox", "web"})
 @NullMarked
 package dev.fieldguide.orders.reporting;
 
