@@ -14,6 +14,11 @@
 # superuser) and a pg_hba.conf line for it whose database column is "replication" ("all" does not
 # cover replication connections). BASE_BACKUP_VERIFY=no skips the verification.
 #
+# When it is done it records the backup in the service's base_backups table (database PGDATABASE,
+# default fieldguide; verified or not), from which the service exports the age of the newest
+# verified one (fieldguide_db_backup_age_seconds, alert FieldGuideBaseBackupTooOld).
+# BASE_BACKUP_RECORD=no leaves that out (a server without the service's schema).
+#
 # Against docker compose's postgres, run it inside the container, where the image's pg_hba.conf
 # already allows local replication, into the base-backups volume:
 #   docker compose exec -T -u postgres postgres bash -s -- /base-backups < scripts/db-base-backup.sh
@@ -55,4 +60,15 @@ else
   # Checks every file against the manifest's size and checksum, and that the streamed WAL
   # parses from the backup's start to its end (pg_waldump).
   "$verify" --manifest-path="$target/backup_manifest" "$scratch"
+  verified=true
+fi
+
+# Only now, after pg_verifybackup passed: the row is the fact the backup alert trusts.
+if [ "${BASE_BACKUP_RECORD:-yes}" != "no" ]; then
+  # psql interpolates :'label' only in what it reads, not in -c.
+  "$(tool psql)" -X -q -v ON_ERROR_STOP=1 -d "${PGDATABASE:-fieldguide}" \
+    -v label="$(basename "$target")" -v verified="${verified:-false}" <<'SQL'
+INSERT INTO base_backups (label, verified) VALUES (:'label', :'verified');
+SQL
+  echo "recorded in base_backups (verified: ${verified:-false})"
 fi

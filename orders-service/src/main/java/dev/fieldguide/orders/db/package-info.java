@@ -14,15 +14,20 @@
  * tolerate lag) to a replica connection pool; every other transaction, a plain read-only one
  * included, runs on the primary.
  *
+ * <p>PG10: {@code BackupMetrics} exports what point-in-time recovery depends on — WAL archiving
+ * failing ({@code pg_stat_archiver}) and the age of the last verified base backup, which {@code
+ * scripts/db-base-backup.sh} records in {@code base_backups}.
+ *
  * @see dev.fieldguide.orders.db.TopStatementsIntegrationTests
  * @see dev.fieldguide.orders.db.MissingDatabaseCreatorIntegrationTests
  * @see dev.fieldguide.orders.db.TransactionRetryIntegrationTests
  * @see dev.fieldguide.orders.orders.PlaceOrderRetryIntegrationTests
  * @see dev.fieldguide.orders.db.ReadReplicaRoutingIntegrationTests
  * @see dev.fieldguide.orders.db.LaggingReplicaIntegrationTests
+ * @see dev.fieldguide.orders.db.BackupMetricsIntegrationTests
  */
-@ApplicationModule(displayName = "db (PG1, PG4, D7)", allowedDependencies = {"errors",
-    "jobs"})
+@ApplicationModule(displayName = "db (PG1, PG4, D7, PG10)", allowedDependencies = {"errors",
+    "jobs", "observability"})
 @NullMarked
 package dev.fieldguide.orders.db;
 

@@ -28,8 +28,8 @@
  * @see dev.fieldguide.orders.jobs.ResumableJobIntegrationTests
  * @see dev.fieldguide.orders.jobs.JobWorkflowIntegrationTests
  */
-@ApplicationModule(displayName = "jobs (C1, C3-C10)", allowedDependencies = {"errors", "tracing",
-    "web"})
+@ApplicationModule(displayName = "jobs (C1, C3-C10)", allowedDependencies = {"errors",
+    "observability", "tracing", "web"})
 @NullMarked
 package dev.fieldguide.orders.jobs;
 

@@ -9,7 +9,7 @@
  *
  * @see dev.fieldguide.orders.redis.RedisKeyDisciplineIntegrationTests
  */
-@ApplicationModule(displayName = "redis (R2)", allowedDependencies = {})
+@ApplicationModule(displayName = "redis (R2)", allowedDependencies = {"observability"})
 @NullMarked
 package dev.fieldguide.orders.redis;
 

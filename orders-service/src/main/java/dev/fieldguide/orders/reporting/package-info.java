@@ -15,7 +15,7 @@
  * @see dev.fieldguide.orders.reporting.SalesStatsConsumerIntegrationTests
  */
 @ApplicationModule(displayName = "reporting (PG8, PG9)", allowedDependencies = {"db", "errors",
-    "jobs", "orders", "outbox", "web"})
+    "jobs", "observability", "orders", "outbox", "web"})
 @NullMarked
 package dev.fieldguide.orders.reporting;
 

@@ -3,20 +3,21 @@ package dev.fieldguide.orders.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import static dev.fieldguide.orders.observability.PrometheusText.parse;
+import static dev.fieldguide.orders.observability.PrometheusText.value;
+
 import dev.fieldguide.orders.observability.ObservabilityFiles.Expression;
+import dev.fieldguide.orders.observability.PrometheusText.Sample;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.TestData;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -36,9 +37,6 @@ class MetricsScrapeIntegrationTests {
   /** Series Prometheus makes itself for each target; no application exports them. */
   private static final Set<String> MADE_BY_PROMETHEUS = Set.of("up");
 
-  private static final Pattern SAMPLE = Pattern
-      .compile("^([a-zA-Z_:][\\w:]*)(\\{(.*)\\})? (\\S+)( .*)?$");
-  private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
   private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
 
   @Autowired
@@ -180,44 +178,4 @@ class MetricsScrapeIntegrationTests {
   private double increase(String name, String... labels) {
     return value(scrape, name, labels) - value(before, name, labels);
   }
-
-  /** The sum of the samples of {@code name} whose labels include these; 0 when there are none. */
-  private static double value(List<Sample> samples, String name, String... labels) {
-    Map<String, String> wanted = new HashMap<>();
-    for (int i = 0; i < labels.length; i += 2) {
-      wanted.put(labels[i], labels[i + 1]);
-    }
-    return samples.stream().filter(s -> s.name().equals(name)
-        && s.labels().entrySet().containsAll(wanted.entrySet())).mapToDouble(Sample::value).sum();
-  }
-
-  private static List<Sample> parse(String exposition) {
-    List<Sample> samples = new ArrayList<>();
-    for (String line : exposition.lines().toList()) {
-      Matcher sample = SAMPLE.matcher(line);
-      if (line.startsWith("#") || !sample.matches()) {
-        continue;
-      }
-      Map<String, String> labels = new HashMap<>();
-      if (sample.group(3) != null) {
-        Matcher label = LABEL.matcher(sample.group(3));
-        while (label.find()) {
-          labels.put(label.group(1), label.group(2));
-        }
-      }
-      samples.add(new Sample(sample.group(1), labels, number(sample.group(4))));
-    }
-    return samples;
-  }
-
-  private static double number(String value) {
-    return switch (value) {
-      case "+Inf" -> Double.POSITIVE_INFINITY;
-      case "-Inf" -> Double.NEGATIVE_INFINITY;
-      default -> Double.parseDouble(value);
-    };
-  }
-
-  /** One line of the Prometheus text format: a series name, its labels and its value. */
-  private record Sample(String name, Map<String, String> labels, double value) {}
 }

@@ -3,6 +3,7 @@ package dev.fieldguide.orders.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.fieldguide.orders.observability.ScheduledSamples;
 import dev.fieldguide.orders.reporting.SalesFixture.Line;
 import dev.fieldguide.orders.reporting.SalesFixture.Totals;
 import dev.fieldguide.orders.support.IntegrationTest;
@@ -39,6 +40,9 @@ class DailySalesViewIntegrationTests {
 
   @Autowired
   MeterRegistry meters;
+
+  @Autowired
+  ScheduledSamples samples;
 
   private SalesFixture sales;
 
@@ -108,7 +112,9 @@ class DailySalesViewIntegrationTests {
     assertThat(age()).isBetween(0.0, 60.0);
   }
 
+  /** The gauge after a fresh sample of the refresh record (the scrape itself reads none). */
   private double age() {
+    samples.sampleNow();
     return meters.get("fieldguide.report.age").tag("view", "daily_product_sales").gauge().value();
   }
 }

@@ -2,6 +2,7 @@ package dev.fieldguide.orders.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fieldguide.orders.observability.ScheduledSamples;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ import org.springframework.core.PriorityOrdered;
  * so it wraps the pools themselves, before the read-only routing proxy wraps the primary: each
  * statement is counted once, on the pool that ran it. Counts are global, which is right for the
  * suite's sequential tests and includes statements from server threads. Quartz's polling of its
- * own {@code QRTZ_} tables is left out: it runs on a timer, whatever the test does.
+ * own {@code QRTZ_} tables and the metric samples ({@link ScheduledSamples}) are left out: they
+ * run on timers, whatever the test does.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class StatementCounter implements BeanPostProcessor, PriorityOrdered {
@@ -108,6 +110,9 @@ public class StatementCounter implements BeanPostProcessor, PriorityOrdered {
     String sql = query.getQuery();
     if (sql.toUpperCase(Locale.ROOT).contains("QRTZ_")) {
       return; // the job scheduler polling its own tables, not the code under test
+    }
+    if (Thread.currentThread().getName().startsWith(ScheduledSamples.READER_THREAD_PREFIX)) {
+      return; // a metric sample, also on a timer of its own
     }
     List<Object> parameters = new ArrayList<>();
     if (!query.getParametersList().isEmpty()) {
