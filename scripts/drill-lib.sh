@@ -9,8 +9,8 @@ service_jar="$(ls orders-service/target/orders-service-*-exec.jar 2>/dev/null | 
 java_home="$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n 1)"
 java_bin="${java_home:+$java_home/bin/}java"
 
-await_ready() { # $1 = port; up to 120 s
-  for _ in $(seq 1 120); do
+await_ready() { # $1 = port; up to $READY_SECONDS (120) s
+  for _ in $(seq 1 "${READY_SECONDS:-120}"); do
     curl -sf "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null && return 0
     sleep 1
   done

@@ -94,14 +94,14 @@ class GraphQlLab implements Lab {
     long start = System.nanoTime();
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/graphql"))
         .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-        .header(GraphQlStatementTally.REQUEST_HEADER, "true")
+        .header(StatementTally.REQUEST_HEADER, "true")
         .POST(HttpRequest.BodyPublishers
             .ofString(json.writeValueAsString(Map.of("query", query.formatted(page))))));
     double millis = (System.nanoTime() - start) / 1_000_000.0;
     JsonNode body = json.readTree(response.body());
     JsonNode items = body.path("data").path("orders").path("items");
     int lines = items.valueStream().mapToInt(order -> order.path("lines").size()).sum();
-    int statements = response.headers().firstValue(GraphQlStatementTally.RESPONSE_HEADER)
+    int statements = response.headers().firstValue(StatementTally.RESPONSE_HEADER)
         .map(Integer::parseInt).orElse(-1);
     return new Counted(page, response.statusCode(), items.size(), lines, statements,
         body.path("errors").size(), millis);

@@ -10,7 +10,8 @@ import reactor.util.context.Context;
 
 /**
  * Counts the statements one GraphQL request prepares, for a lab that asks with
- * {@value #REQUEST_HEADER} and reads the count from {@value #RESPONSE_HEADER}.
+ * {@value StatementTally#REQUEST_HEADER} and reads the count from
+ * {@value StatementTally#RESPONSE_HEADER}.
  *
  * <p>It is {@link StatementTally} again, not a second counter: a request's fields are fetched on
  * other threads than the one that received it, so the tally travels in the Reactor context, and
@@ -20,17 +21,14 @@ import reactor.util.context.Context;
 @Component
 class GraphQlStatementTally implements WebGraphQlInterceptor {
 
-  static final String REQUEST_HEADER = "X-Lab-Count-Statements";
-  static final String RESPONSE_HEADER = "X-Lab-Statements";
-
   @Override
   public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-    if (!request.getHeaders().containsHeader(REQUEST_HEADER)) {
+    if (!request.getHeaders().containsHeader(StatementTally.REQUEST_HEADER)) {
       return chain.next(request);
     }
     AtomicInteger tally = new AtomicInteger();
     return chain.next(request)
-        .doOnNext(response -> response.getResponseHeaders().set(RESPONSE_HEADER,
+        .doOnNext(response -> response.getResponseHeaders().set(StatementTally.RESPONSE_HEADER,
             String.valueOf(tally.get())))
         .contextWrite(Context.of(StatementTally.CONTEXT_KEY, tally));
   }

@@ -21,8 +21,8 @@ import org.springframework.context.annotation.Configuration;
 class RateLimitConfiguration {
 
   @Bean
-  TokenBucket tokenBucket(RedissonClient redisson) {
-    return new TokenBucket(redisson);
+  TokenBucket tokenBucket(RedissonClient redisson, MeterRegistry meters) {
+    return new TokenBucket(redisson, meters);
   }
 
   @Bean

@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Objects;
 import org.redisson.api.RedissonClient;
 import org.springframework.core.io.ClassPathResource;
@@ -16,9 +20,12 @@ import org.springframework.core.io.ClassPathResource;
 public class TokenBucket {
 
   private final LuaScript script;
+  private final MeterRegistry meters;
+  private final Map<String, Counter> redisCalls = new ConcurrentHashMap<>();
 
-  public TokenBucket(RedissonClient redisson) {
+  public TokenBucket(RedissonClient redisson, MeterRegistry meters) {
     this.script = new LuaScript(redisson, read("ratelimit/token-bucket.lua"));
+    this.meters = meters;
   }
 
   /** Takes one token from {@code bucketKey} under {@code policy}: one {@code EVALSHA}. */
@@ -31,10 +38,21 @@ public class TokenBucket {
    * costs several (a GraphQL query, by its complexity) is admitted or refused whole.
    */
   public Decision take(String bucketKey, RateLimitPolicy policy, int tokens) {
-    List<Long> result = Objects
-        .requireNonNull(script.runForLongs(List.of(bucketKey), String.valueOf(policy.capacity()),
-            String.valueOf(policy.refillPerSecond()), String.valueOf(tokens)));
+    List<Long> result = Objects.requireNonNull(script.runForLongs(redisCalls(policy)::increment,
+        List.of(bucketKey), String.valueOf(policy.capacity()),
+        String.valueOf(policy.refillPerSecond()), String.valueOf(tokens)));
     return new Decision(result.get(0) == 1, result.get(1), result.get(2), result.get(3));
+  }
+
+  /**
+   * The limiter's cost in Redis round trips, per policy: this process's own count, so it says what
+   * its requests cost whatever else uses the same Redis server.
+   */
+  private Counter redisCalls(RateLimitPolicy policy) {
+    return redisCalls.computeIfAbsent(policy.name(),
+        name -> Counter.builder("fieldguide.ratelimit.redis.calls").tag("policy", name)
+            .description("Redis commands the rate limiter sent (EVALSHA, SCRIPT LOAD)")
+            .register(meters));
   }
 
   private static String read(String resource) {

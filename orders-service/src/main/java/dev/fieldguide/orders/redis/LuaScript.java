@@ -28,12 +28,21 @@ public final class LuaScript {
    * returns nil.
    */
   public @Nullable Long runForLong(List<Object> keys, Object... args) {
-    return (Long) run(RScript.ReturnType.LONG, keys, args);
+    return (Long) run(RScript.ReturnType.LONG, LuaScript::notCounted, keys, args);
   }
 
   /** Runs a script that returns an array of integers; {@code null} when it returns nil. */
   public @Nullable List<Long> runForLongs(List<Object> keys, Object... args) {
-    List<?> values = (List<?>) run(RScript.ReturnType.LIST, keys, args);
+    return runForLongs(LuaScript::notCounted, keys, args);
+  }
+
+  /**
+   * As {@link #runForLongs(List, Object...)}, telling {@code roundTrips} of each command sent to
+   * Redis for it: one, or more when the script had to be loaded (again) first.
+   */
+  public @Nullable List<Long> runForLongs(Runnable roundTrips, List<Object> keys,
+      Object... args) {
+    List<?> values = (List<?>) run(RScript.ReturnType.LIST, roundTrips, keys, args);
     return values == null ? null : values.stream().map(Long.class::cast).toList();
   }
 
@@ -41,22 +50,30 @@ public final class LuaScript {
    * One round trip once the script is loaded. The result's Java type follows from
    * {@code returns}, so only the typed methods above call this, each with its own.
    */
-  private @Nullable Object run(RScript.ReturnType returns, List<Object> keys, Object... args) {
+  private @Nullable Object run(RScript.ReturnType returns, Runnable roundTrips,
+      List<Object> keys, Object... args) {
     String loaded = sha;
     if (loaded == null) {
-      loaded = load();
+      loaded = load(roundTrips);
     }
     try {
+      roundTrips.run();
       return redis.evalSha(RScript.Mode.READ_WRITE, loaded, returns, keys, args);
     } catch (RedisException e) {
       if (e.getMessage() == null || !e.getMessage().contains("NOSCRIPT")) {
         throw e;
       }
-      return redis.evalSha(RScript.Mode.READ_WRITE, load(), returns, keys, args);
+      String reloaded = load(roundTrips);
+      roundTrips.run();
+      return redis.evalSha(RScript.Mode.READ_WRITE, reloaded, returns, keys, args);
     }
   }
 
-  private String load() {
+  /** The round-trip listener of callers that do not count them. */
+  private static void notCounted() {}
+
+  private String load(Runnable roundTrips) {
+    roundTrips.run();
     String loaded = redis.scriptLoad(body);
     sha = loaded;
     return loaded;

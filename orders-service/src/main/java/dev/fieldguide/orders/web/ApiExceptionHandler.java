@@ -44,6 +44,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception ex, NativeWebRequest request) {
+    if (DatabaseBusyException.isCause(ex)) {
+      return refused(new DatabaseBusyException(), request);
+    }
     log.error("Unhandled exception", ex);
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
         "An unexpected error occurred. Quote the traceId when reporting it.");

@@ -12,6 +12,7 @@ import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.UnreachableRedis;
 import dev.fieldguide.orders.support.SecondInstance;
 import dev.fieldguide.orders.web.ProblemResponseWriter;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -98,6 +99,17 @@ class RateLimitIntegrationTests {
           assertThat(tooMany.jsonBody().path("code").asString()).isEqualTo("RATE_LIMITED");
         });
     assertThat(rejected() - rejectedBefore).isEqualTo(60 - CAPACITY);
+  }
+
+  @Test
+  void eachLimitedRequestCostsOneRedisCommandAllowedOrRefused() throws Exception {
+    Counter calls = meters.counter("fieldguide.ratelimit.redis.calls", "policy", "test-exact");
+    double before = calls.count();
+
+    List<Api.Response> responses = burst(60, i -> api.anonymous(), newKey());
+
+    assertThat(responses).extracting(Api.Response::status).containsOnly(200, 429);
+    assertThat(calls.count() - before).as("EVALSHA calls for 60 requests").isEqualTo(60);
   }
 
   @Test
@@ -266,7 +278,7 @@ class RateLimitIntegrationTests {
     RedissonClient unreachable = UnreachableRedis.client();
     try {
       var localMeters = new SimpleMeterRegistry();
-      var filter = new RateLimitFilter(new TokenBucket(unreachable), keys,
+      var filter = new RateLimitFilter(new TokenBucket(unreachable, localMeters), keys,
           new RateLimitProperties(true, KEY, Map.of(POLICY.name(),
               new RateLimitProperties.Limit(POLICY.paths(), POLICY.capacity(),
                   POLICY.refillPerSecond()))),

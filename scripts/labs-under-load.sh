@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Labs under foreign load: start the lab-enabled service on a fresh database, a second instance of
+# the service (the shipped jar) on the same database, Redis and stream, keep Gatling traffic on the
+# first and a reader on the second, and run every lab. A lab that measures something server-wide
+# (Redis' command counts, all of a table, a process-wide meter) instead of its own requests fails
+# here. Exits non-zero when a lab fails or the load was not running for the whole lab run.
+# Needs: the built jars and load-tests classes (./mvnw verify), PostgreSQL, Redis, curl.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+port="${LABS_PORT:-18080}"
+second_port=$((port + 1))
+db="fieldguide_labs_$$"
+# A stream of its own: another instance on this machine (a developer's, in db 0) must not consume
+# the events this run's labs count. Both instances of this run share it, as a deployment would.
+stream="orders.events.labs-$$"
+# shellcheck source=scripts/drill-lib.sh
+. scripts/drill-lib.sh
+work="$(mktemp -d)"
+url="http://127.0.0.1:$port"
+
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do
+    kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+  done
+  psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
+  redis-cli del "$stream" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+start() { # name, jar, port
+  "$java_bin" -jar "$2" --server.port="$3" --fieldguide.grpc.port=0 \
+    --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" \
+    --fieldguide.outbox.stream="$stream" >"$work/$1.log" 2>&1 &
+  pids+=($!)
+  if ! await_ready "$3"; then
+    tail -n 80 "$work/$1.log"
+    return 1
+  fi
+}
+
+started=$(date +%s)
+start service "$jar" "$port"
+echo "ready on an empty database in $(( $(date +%s) - started ))s"
+order="$(curl -sf -H "Authorization: Bearer $(FIELDGUIDE_URL="$url" ./token admin ci)" \
+  "$url/api/v1/orders/1")"
+echo "GET /api/v1/orders/1 -> ${order:0:200}..."
+# After the first instance has migrated and seeded: the second only joins.
+start second-instance "$service_jar" "$second_port"
+echo "second instance ready on :$second_port (same database, Redis and stream)"
+
+# Foreign load on both: Gatling's mixed traffic on the first (longer than the labs take; stopped
+# when they end) and a steady anonymous reader on the second (rate limiter and cache in Redis).
+FIELDGUIDE_URL="$url" FIELDGUIDE_LOAD_RATE="${LABS_LOAD_RATE:-20}" FIELDGUIDE_LOAD_SECONDS=900 \
+  ./mvnw -q -pl load-tests gatling:test \
+  -Dgatling.simulationClass=dev.fieldguide.load.MixedTrafficSimulation >"$work/gatling.log" 2>&1 &
+gatling_pid=$!
+pids+=("$gatling_pid")
+(while :; do
+  curl -s -o /dev/null "http://127.0.0.1:$second_port/api/v1/products/2"
+  sleep 0.02
+done) &
+pids+=($!)
+# The labs start once Gatling's requests are flowing (its console reports every 5 s).
+for _ in $(seq 1 120); do
+  grep -q "GET product" "$work/gatling.log" 2>/dev/null && break
+  if ! kill -0 "$gatling_pid" 2>/dev/null; then
+    cat "$work/gatling.log"
+    echo "labs under load: Gatling did not start" >&2
+    exit 1
+  fi
+  sleep 1
+done
+echo "Gatling's mixed traffic is running against :$port"
+
+labs_exit=0
+FIELDGUIDE_URL="$url" ./lab all || labs_exit=$?
+
+if ! kill -0 "$gatling_pid" 2>/dev/null; then
+  tail -n 40 "$work/gatling.log"
+  echo "labs under load: Gatling stopped before the labs ended; the load did not cover them" >&2
+  exit 1
+fi
+echo "== the foreign load while the labs ran (Gatling's last console report)"
+awk '/^={10,}/{block=""} {block=block $0 "\n"} END{printf "%s", block}' "$work/gatling.log" | tail -n 25
+exit "$labs_exit"
