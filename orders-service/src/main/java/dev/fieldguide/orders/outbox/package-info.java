@@ -12,7 +12,7 @@
  * @see dev.fieldguide.orders.outbox.InboxConsumerIntegrationTests
  * @see dev.fieldguide.orders.outbox.StreamEventContractTests
  */
-@ApplicationModule(displayName = "outbox (D5, PG9)", allowedDependencies = {"tracing"})
+@ApplicationModule(displayName = "outbox (D5, PG9)", allowedDependencies = {"errors", "tracing"})
 @NullMarked
 package dev.fieldguide.orders.outbox;
 
