@@ -113,6 +113,23 @@ class PoisonMessageIntegrationTests {
   }
 
   @Test
+  void aMessageWhoseHandlerThrowsDoesNotHoldUpTheRestOfItsBatch() {
+    OutboxEvent poison = probed(1, "{\"n\": 0}");
+    probe.poisoned.add(poison.id());
+    stream.publish(poison); // first in the batch
+    List<OutboxEvent> others = IntStream.range(1, 10)
+        .mapToObj(n -> probed(1, "{\"n\": %d}".formatted(n))).toList();
+    others.forEach(stream::publish);
+
+    int settled = stream.consumer(probe, "c-1", Duration.ofSeconds(30), CAP).consumeOnce();
+
+    assertThat(settled).isEqualTo(9);
+    assertThat(probe.applied).containsExactlyElementsOf(others.stream().map(OutboxEvent::id)
+        .toList());
+    assertThat(stream.group(GROUP).getPending()).as("the poison, to be retried").isOne();
+  }
+
+  @Test
   void aDeadLetterIsReDrivenOnceAndAppliedOnceAfterTheHandlerIsFixed() {
     OutboxEvent poison = probed(1, "{\"n\": 1}");
     probe.poisoned.add(poison.id());
