@@ -8,7 +8,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What every consumer group of one stream shares: the stream, the database holding the inbox
- * ({@code processed_events}), the tracer that continues each event's trace, and the meters.
+ * ({@code processed_events}) and the dead letters, the tracer that continues each event's trace,
+ * and the meters.
  */
 record Inbox(RedissonClient redisson, String stream, JdbcClient jdbc,
-    TransactionTemplate transactions, ContinuedTraces traces, MeterRegistry meters) {}
+    TransactionTemplate transactions, DeadLetters deadLetters, ContinuedTraces traces,
+    MeterRegistry meters) {}

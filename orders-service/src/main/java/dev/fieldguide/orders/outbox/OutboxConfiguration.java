@@ -32,15 +32,21 @@ class OutboxConfiguration {
     return new OutboxBacklog(jdbc, meters);
   }
 
+  @Bean
+  Inbox inbox(RedissonClient redisson, OutboxProperties properties, JdbcClient jdbc,
+      TransactionTemplate transactions, DeadLetters deadLetters, ContinuedTraces traces,
+      MeterRegistry meters) {
+    return new Inbox(redisson, properties.stream(), jdbc, transactions, deadLetters, traces,
+        meters);
+  }
+
   /** One idempotent inbox consumer per {@link EventConsumer}, all named after this process. */
   @Bean
-  List<InboxConsumer<?>> inboxConsumers(RedissonClient redisson, OutboxProperties properties,
-      JdbcClient jdbc, TransactionTemplate transactions, List<EventConsumer<?>> consumers,
-      ContinuedTraces traces, MeterRegistry meters) {
+  List<InboxConsumer<?>> inboxConsumers(Inbox inbox, OutboxProperties properties,
+      List<EventConsumer<?>> consumers) {
     String me = "consumer-" + ProcessHandle.current().pid();
-    Inbox inbox = new Inbox(redisson, properties.stream(), jdbc, transactions, traces, meters);
     return consumers.stream().<InboxConsumer<?>>map(consumer -> new InboxConsumer<>(inbox,
-        consumer, me, properties.reclaimAfter())).toList();
+        consumer, me, properties.reclaimAfter(), properties.maxDeliveries())).toList();
   }
 
   /**

@@ -4,13 +4,14 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code fieldguide.outbox.*}: where events go and how many the stream keeps, how often and how much the relay claims, how
- * failures back off before an event is declared dead, and how long a consumer's unacknowledged
- * message waits before another consumer reclaims it.
+ * {@code fieldguide.outbox.*}: where events go and how many the stream keeps, how often and how
+ * much the relay claims, how failures back off before an event is declared dead, how long a
+ * consumer's unacknowledged message waits before it is delivered again, and after how many
+ * deliveries a message that never settles is dead-lettered.
  */
 @ConfigurationProperties("fieldguide.outbox")
 record OutboxProperties(String stream, int streamMaxLength, int batchSize, int maxAttempts,
-    Duration firstRetry, Duration maxRetry, Duration reclaimAfter) {
+    Duration firstRetry, Duration maxRetry, Duration reclaimAfter, int maxDeliveries) {
 
   OutboxProperties {
     stream = stream == null ? "orders.events" : stream;
@@ -20,5 +21,6 @@ record OutboxProperties(String stream, int streamMaxLength, int batchSize, int m
     firstRetry = firstRetry == null ? Duration.ofSeconds(1) : firstRetry;
     maxRetry = maxRetry == null ? Duration.ofMinutes(5) : maxRetry;
     reclaimAfter = reclaimAfter == null ? Duration.ofSeconds(30) : reclaimAfter;
+    maxDeliveries = maxDeliveries <= 0 ? 5 : maxDeliveries;
   }
 }

@@ -2,9 +2,9 @@ package dev.fieldguide.orders.outbox;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.redisson.api.RStream;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.stream.StreamAddArgs;
+import org.redisson.api.stream.StreamMessageId;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.stereotype.Component;
 
@@ -17,16 +17,23 @@ import org.springframework.stereotype.Component;
 @Component
 class RedisStreamPublisher implements OutboxPublisher {
 
-  private final RStream<String, String> stream;
+  private final RedissonClient redisson;
+  private final String stream;
   private final int maxLength;
 
   RedisStreamPublisher(RedissonClient redisson, OutboxProperties properties) {
-    this.stream = redisson.getStream(properties.stream(), StringCodec.INSTANCE);
+    this.redisson = redisson;
+    this.stream = properties.stream();
     this.maxLength = properties.streamMaxLength();
   }
 
   @Override
   public void publish(OutboxEvent event) {
+    append(stream, fields(event));
+  }
+
+  /** The message that carries {@code event}. */
+  static Map<String, String> fields(OutboxEvent event) {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("eventId", event.id().toString());
     fields.put("type", event.type());
@@ -37,8 +44,14 @@ class RedisStreamPublisher implements OutboxPublisher {
     if (event.traceparent() != null) {
       fields.put("traceparent", event.traceparent());
     }
+    return fields;
+  }
+
+  /** Appends a message as it is, e.g. a dead letter's original fields when it is re-driven. */
+  StreamMessageId append(String streamName, Map<String, String> fields) {
     // A stream cannot take a TTL (it would drop unread messages with the old ones); it is bounded
     // by length instead. "~" trimming is cheap; the outbox table keeps the record for re-drives.
-    stream.add(StreamAddArgs.entries(fields).trimNonStrict().maxLen(maxLength).noLimit());
+    return redisson.<String, String>getStream(streamName, StringCodec.INSTANCE)
+        .add(StreamAddArgs.entries(fields).trimNonStrict().maxLen(maxLength).noLimit());
   }
 }

@@ -1,32 +1,32 @@
 package dev.fieldguide.orders.outbox;
 
+import static dev.fieldguide.orders.outbox.TestStream.drain;
+import static dev.fieldguide.orders.outbox.TestStream.probed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldguide.orders.support.IntegrationTest;
-import dev.fieldguide.orders.tracing.ContinuedTraces;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.jspecify.annotations.Nullable;
 import org.redisson.api.RStream;
-import org.redisson.api.RedissonClient;
 import org.redisson.api.stream.StreamAddArgs;
-import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * D5/PG9: the inbox applies each event once, read by its declared type and version — also when
  * the relay publishes it twice and when a consumer dies before acknowledging; a message in a
- * version the consumer cannot read is rejected, counted and left pending, never misread.
+ * version the consumer cannot read is rejected, counted and left pending, never misread, until
+ * its last delivery dead-letters it; re-driven once a reader is deployed, it is applied.
  *
  * <p>Each test has a stream of its own and a probe event, so no other test's messages meet it.
  */
@@ -37,16 +37,10 @@ class InboxConsumerIntegrationTests {
   private static final String PROBE = "probe";
 
   @Autowired
-  RedissonClient redisson;
+  Inbox inbox;
 
   @Autowired
   JdbcClient jdbc;
-
-  @Autowired
-  TransactionTemplate transactions;
-
-  @Autowired
-  ContinuedTraces traces;
 
   @Autowired
   MeterRegistry meters;
@@ -54,8 +48,16 @@ class InboxConsumerIntegrationTests {
   @Autowired
   OutboxProperties properties;
 
-  private final String stream = "inbox-test:" + UUID.randomUUID();
+  @Autowired
+  DeadLetters deadLetters;
+
+  private TestStream stream;
   private final Probe probe = new Probe();
+
+  @BeforeEach
+  void ownStream() {
+    stream = new TestStream(inbox, properties);
+  }
 
   @Test
   void anEventPublishedTwiceIsAppliedOnce() {
@@ -63,7 +65,7 @@ class InboxConsumerIntegrationTests {
     publish(event);
     publish(event); // the relay crashed after XADD, before marking: published again
 
-    drain(consumer(probe, "c-1", Duration.ofSeconds(30)));
+    drain(consumer(probe, "c-1", Duration.ofSeconds(30), 5));
 
     assertThat(probe.applied).containsExactly(new InboxProbed(7));
     assertThat(processedRows(event.id())).isOne();
@@ -75,16 +77,12 @@ class InboxConsumerIntegrationTests {
     OutboxEvent event = probed(1, "{\"n\": 8}");
     publish(event);
     probe.dieOn = event.id();
-    var doomed = consumer(probe, "dies", Duration.ofHours(1));
-    try {
-      doomed.consumeOnce();
-    } catch (IllegalStateException expected) {
-      // the message stays pending for the dead consumer
-    }
+    var doomed = consumer(probe, "dies", Duration.ofHours(1), 5);
+    assertThat(doomed.consumeOnce()).as("settled").isZero(); // pending for the dead consumer
     assertThat(probe.applied).isEmpty();
     assertThat(pending()).isOne();
 
-    drain(consumer(probe, "survivor", Duration.ZERO));
+    drain(consumer(probe, "survivor", Duration.ZERO, 5));
 
     assertThat(probe.applied).containsExactly(new InboxProbed(8));
     assertThat(processedRows(event.id())).isOne();
@@ -96,7 +94,7 @@ class InboxConsumerIntegrationTests {
         "{\"n\": 1}", null, 0);
     publish(other);
 
-    drain(consumer(probe, "c-1", Duration.ofSeconds(30)));
+    drain(consumer(probe, "c-1", Duration.ofSeconds(30), 5));
 
     assertThat(probe.applied).isEmpty();
     assertThat(pending()).isZero();
@@ -109,7 +107,7 @@ class InboxConsumerIntegrationTests {
     OutboxEvent newer = probed(2, "{\"n\": 9, \"note\": \"v2\"}");
     publish(newer);
 
-    drain(consumer(probe, "c-1", Duration.ofSeconds(30)));
+    drain(consumer(probe, "c-1", Duration.ofSeconds(30), 5));
 
     assertThat(probe.applied).isEmpty();
     assertThat(pending()).as("left for a consumer that reads v2").isOne();
@@ -124,11 +122,38 @@ class InboxConsumerIntegrationTests {
     double rejectedBefore = rejected();
     publish(probed(1, "{}")); // Jackson alone would read n as 0
 
-    drain(consumer(probe, "c-1", Duration.ofSeconds(30)));
+    drain(consumer(probe, "c-1", Duration.ofSeconds(30), 5));
 
     assertThat(probe.applied).isEmpty();
     assertThat(pending()).isOne();
     assertThat(rejected()).isEqualTo(rejectedBefore + 1);
+  }
+
+  @Test
+  void aRejectedMessageIsDeadLetteredAtTheCapAndAppliedWhenReDrivenToAReader() {
+    OutboxEvent newer = probed(2, "{\"n\": 10, \"note\": \"v2\"}");
+    publish(newer);
+    var v1Only = consumer(probe, "c-1", Duration.ZERO, 2);
+
+    assertThat(v1Only.consumeOnce()).as("delivery 1: rejected, left pending").isZero();
+    assertThat(v1Only.consumeOnce()).as("delivery 2 of 2: dead-lettered").isOne();
+
+    assertThat(pending()).isZero();
+    DeadLetterView letter = deadLetters.page(PROBE, null, 200).stream()
+        .filter(l -> l.stream().equals(stream.name())).findFirst().orElseThrow();
+    assertThat(letter.eventId()).isEqualTo(newer.id());
+    assertThat(letter.eventVersion()).isEqualTo("2");
+    assertThat(letter.deliveries()).isEqualTo(2);
+    assertThat(letter.lastError()).isEqualTo("it reads InboxProbed v1 only");
+    assertThat(letter.fields()).containsEntry("payload", newer.payload());
+
+    var reader = new ProbeV2(); // the release that reads v2, in the same group
+    assertThat(deadLetters.redrive(letter.id())).isPresent();
+    drain(stream.consumer(reader, "c-2", Duration.ofSeconds(30), 2));
+
+    assertThat(reader.applied).containsExactly(new InboxProbedV2(10, "v2"));
+    assertThat(processedRows(newer.id())).isOne();
+    assertThat(pending()).isZero();
   }
 
   @Test
@@ -137,7 +162,7 @@ class InboxConsumerIntegrationTests {
     messages().add(StreamAddArgs.entries(Map.of("eventId", eventId.toString(), "type",
         "InboxProbed", "aggregateType", "test", "aggregateId", "1", "payload", "{\"n\": 3}")));
 
-    drain(consumer(probe, "c-1", Duration.ofSeconds(30)));
+    drain(consumer(probe, "c-1", Duration.ofSeconds(30), 5));
 
     assertThat(probe.applied).containsExactly(new InboxProbed(3));
     assertThat(pending()).isZero();
@@ -146,6 +171,30 @@ class InboxConsumerIntegrationTests {
   /** A test event: declared like a real one, but only this class publishes and reads it. */
   @StreamEvent(type = "InboxProbed", version = 1)
   record InboxProbed(long n) {}
+
+  /** Version 2 of the test event, as the release that reads it declares it. */
+  @StreamEvent(type = "InboxProbed", version = 2)
+  record InboxProbedV2(long n, String note) {}
+
+  /** The probe group's consumer in that release. */
+  static final class ProbeV2 implements EventConsumer<InboxProbedV2> {
+    final List<InboxProbedV2> applied = new CopyOnWriteArrayList<>();
+
+    @Override
+    public String name() {
+      return PROBE;
+    }
+
+    @Override
+    public Class<InboxProbedV2> eventType() {
+      return InboxProbedV2.class;
+    }
+
+    @Override
+    public void apply(InboxProbedV2 event, EventMetadata metadata) {
+      applied.add(event);
+    }
+  }
 
   /** Records what it applies; dies (throws before the commit) once on {@link #dieOn}. */
   static final class Probe implements EventConsumer<InboxProbed> {
@@ -172,26 +221,17 @@ class InboxConsumerIntegrationTests {
     }
   }
 
-  private InboxConsumer<InboxProbed> consumer(Probe consumer, String name, Duration reclaimAfter) {
-    return new InboxConsumer<>(
-        new Inbox(redisson, stream, jdbc, transactions, traces, meters), consumer, name,
-        reclaimAfter);
-  }
-
-  private static OutboxEvent probed(int version, String payload) {
-    return new OutboxEvent(UUID.randomUUID(), "test", "1", "InboxProbed", version, payload, null,
-        0);
+  private InboxConsumer<InboxProbed> consumer(Probe consumer, String name, Duration reclaimAfter,
+      int maxDeliveries) {
+    return stream.consumer(consumer, name, reclaimAfter, maxDeliveries);
   }
 
   private void publish(OutboxEvent event) {
-    new RedisStreamPublisher(redisson, new OutboxProperties(stream,
-        properties.streamMaxLength(), properties.batchSize(), properties.maxAttempts(),
-        properties.firstRetry(), properties.maxRetry(), properties.reclaimAfter()))
-        .publish(event);
+    stream.publish(event);
   }
 
   private RStream<String, String> messages() {
-    return redisson.getStream(stream, StringCodec.INSTANCE);
+    return stream.messages();
   }
 
   private long pending() {
@@ -205,12 +245,5 @@ class InboxConsumerIntegrationTests {
   private long processedRows(UUID eventId) {
     return jdbc.sql("SELECT count(*) FROM processed_events WHERE consumer = ? AND event_id = ?")
         .params(PROBE, eventId).query(Long.class).single();
-  }
-
-  /** Consumes until the group has nothing new or reclaimable. */
-  private static void drain(InboxConsumer<?> consumer) {
-    while (consumer.consumeOnce() > 0) {
-      // next batch
-    }
   }
 }

@@ -116,7 +116,7 @@ class OutboxRelayIntegrationTests {
     };
     var props = new OutboxProperties(properties.stream(), properties.streamMaxLength(), 100, 3,
         Duration.ofSeconds(1),
-        Duration.ofMinutes(1), Duration.ofSeconds(30));
+        Duration.ofMinutes(1), Duration.ofSeconds(30), properties.maxDeliveries());
     var flakyRelay = new OutboxRelay(jdbc, transactions, brokenForOne, props, meters);
 
     List<Double> delays = new ArrayList<>();

@@ -36,6 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 /**
@@ -114,6 +115,10 @@ class EndpointQueryBudgetsIntegrationTests {
       read("GET /admin/audit", 2, Caller.ADMIN, s -> "/admin/audit?limit=5"),
       write("POST /admin/outbox/dead/redrive", 2, Caller.ADMIN, s -> "/admin/outbox/dead/redrive",
           s -> ""),
+      read("GET /admin/inbox/dead-letters", 2, Caller.ADMIN,
+          s -> "/admin/inbox/dead-letters?limit=5"),
+      write("POST /admin/inbox/dead-letters/{id}/redrive", 3, Caller.ADMIN,
+          s -> "/admin/inbox/dead-letters/" + s.deadLetterId() + "/redrive", s -> ""),
       read("GET /admin/db/top-statements", 2, Caller.ADMIN,
           s -> "/admin/db/top-statements?limit=5"),
       // The anonymous visitor's shortlist (a cookie session in Redis) and the dev token issuer.
@@ -153,6 +158,9 @@ class EndpointQueryBudgetsIntegrationTests {
 
   @Autowired
   DailySalesView dailySales;
+
+  @Autowired
+  JdbcClient jdbc;
 
   private @Nullable Seeded seeded;
 
@@ -207,7 +215,7 @@ class EndpointQueryBudgetsIntegrationTests {
         "SESSION=").getFirst();
     session = visit.substring(0, visit.indexOf(';'));
     seeded = new Seeded(customer, product, orders.getLast(), run, dead, chain, group, apiKey,
-        LocalDate.now(ZoneOffset.UTC));
+        deadLetter(), LocalDate.now(ZoneOffset.UTC));
     // Whatever a worker runs would land in some request's count: nothing may start, and what
     // runs (an earlier test's retry, say) finishes before the walk.
     workers.standby();
@@ -280,6 +288,16 @@ class EndpointQueryBudgetsIntegrationTests {
     };
   }
 
+  /** A message a consumer group gave up on, on a stream of its own, for the re-drive row. */
+  private long deadLetter() {
+    return jdbc.sql("""
+        INSERT INTO inbox_dead_letters (consumer, stream, message_id, fields, deliveries,
+                                        last_error)
+        VALUES ('budget', ?, '0-1', '{"eventId": "budget"}', 5, 'budget seed')
+        RETURNING id
+        """).param("budget-dead-letters:" + UUID.randomUUID()).query(Long.class).single();
+  }
+
   private static Set<String> difference(Set<String> all, Set<String> without) {
     Set<String> rest = new TreeSet<>(all);
     rest.removeAll(without);
@@ -327,7 +345,7 @@ class EndpointQueryBudgetsIntegrationTests {
 
   /** The rows the seed made, which the requests name. */
   record Seeded(long customerId, long productId, long orderId, UUID runId, UUID deadRunId,
-      UUID chainId, UUID groupId, long apiKeyId, LocalDate today) {}
+      UUID chainId, UUID groupId, long apiKeyId, long deadLetterId, LocalDate today) {}
 
   /** One endpoint's budget and the valid request that must keep to it. */
   record Budget(String endpoint, int statements, Caller caller, Function<Seeded, String> path,
