@@ -10,6 +10,7 @@ import java.net.URI;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,7 +49,12 @@ class SaturatedPoolIntegrationTests {
           + instance.getEnvironment().getRequiredProperty("local.server.port")));
       List<Connection> held = new ArrayList<>();
       try {
-        for (HikariDataSource pool : instance.getBeansOfType(HikariDataSource.class).values()) {
+        // The primary's pool is behind the routing proxy (the "dataSource" bean); the replica's
+        // is a bean of its own.
+        for (HikariDataSource pool : List.of(
+            instance.getBean("dataSource", DataSource.class).unwrap(HikariDataSource.class),
+            instance.getBean("replicaDataSource", DataSource.class)
+                .unwrap(HikariDataSource.class))) {
           for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
             held.add(pool.getConnection());
           }
