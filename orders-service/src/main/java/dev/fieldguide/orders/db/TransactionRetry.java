@@ -1,12 +1,12 @@
 package dev.fieldguide.orders.db;
 
+import dev.fieldguide.orders.errors.SqlStates;
+import dev.fieldguide.orders.errors.TransactionConflict;
+
 import dev.fieldguide.orders.jobs.RetryPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -41,7 +41,6 @@ public class TransactionRetry {
       Duration.ofMillis(160), 0.5);
 
   private static final Logger log = LoggerFactory.getLogger(TransactionRetry.class);
-  private static final Set<String> RETRYABLE = Set.of("40P01", "40001");
   /** Bound while an owning {@code run} executes its work: nested calls hand lost races to it. */
   private static final ScopedValue<TransactionRetry> OWNER = ScopedValue.newInstance();
 
@@ -71,7 +70,7 @@ public class TransactionRetry {
       try {
         return ScopedValue.where(OWNER, this).call(() -> template.execute(work));
       } catch (RuntimeException e) {
-        String state = lostRace(e);
+        String state = SqlStates.lostRace(e);
         if (state == null) {
           throw e;
         }
@@ -92,7 +91,7 @@ public class TransactionRetry {
     try {
       return template.execute(work);
     } catch (RuntimeException e) {
-      if (lostRace(e) == null || e instanceof RetryEnclosingTransaction) {
+      if (SqlStates.lostRace(e) == null || e instanceof RetryEnclosingTransaction) {
         throw e;
       }
       if (OWNER.isBound()) {
@@ -102,21 +101,5 @@ public class TransactionRetry {
       log.warn("Transaction lost a race inside a transaction nobody retries", e);
       throw new TransactionConflict(1);
     }
-  }
-
-  /** 40P01 or 40001 when {@code failure} is a lost race; null for any other failure. */
-  private static @Nullable String lostRace(Throwable failure) {
-    String state = sqlState(failure);
-    return state != null && RETRYABLE.contains(state) ? state : null;
-  }
-
-  /** The SQLState of the first {@link SQLException} in the cause chain, if any. */
-  static @Nullable String sqlState(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && sql.getSQLState() != null) {
-        return sql.getSQLState();
-      }
-    }
-    return null;
   }
 }

@@ -1,6 +1,6 @@
 package dev.fieldguide.orders.idempotency;
 
-import dev.fieldguide.orders.db.TransactionConflict;
+import dev.fieldguide.orders.errors.TransactionConflict;
 import dev.fieldguide.orders.db.TransactionRetry;
 import dev.fieldguide.orders.web.ProblemResponseWriter;
 import dev.fieldguide.orders.web.RequestBodyLimit;

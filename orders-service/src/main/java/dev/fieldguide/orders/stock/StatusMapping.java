@@ -1,6 +1,7 @@
 package dev.fieldguide.orders.stock;
 
-import dev.fieldguide.orders.db.TransactionConflict;
+import dev.fieldguide.orders.errors.SqlStates;
+import dev.fieldguide.orders.errors.TransactionConflict;
 import io.grpc.ForwardingServerCallListener;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
@@ -8,8 +9,6 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import java.sql.SQLException;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +58,7 @@ class StatusMapping implements ServerInterceptor {
     if (failure instanceof StatusRuntimeException given) {
       return given.getStatus();
     }
-    if (QUERY_CANCELED.equals(sqlState(failure))) {
+    if (QUERY_CANCELED.equals(SqlStates.of(failure))) {
       return Status.DEADLINE_EXCEEDED
           .withDescription("the deadline passed during the call; its work was rolled back");
     }
@@ -98,15 +97,5 @@ class StatusMapping implements ServerInterceptor {
       log.error("{} failed", call.getMethodDescriptor().getFullMethodName(), failure);
     }
     call.close(status, new Metadata());
-  }
-
-  /** The SQLState of the first SQLException in the cause chain (Spring wraps the driver's). */
-  private static @Nullable String sqlState(Throwable failure) {
-    for (@Nullable Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql) {
-        return sql.getSQLState();
-      }
-    }
-    return null;
   }
 }

@@ -13,7 +13,7 @@
  * @see dev.fieldguide.orders.stock.StatusMappingTests
  */
 @ApplicationModule(displayName = "stock (A3, gRPC)", allowedDependencies = {"catalog",
-    "db"})
+    "db", "errors"})
 @NullMarked
 package dev.fieldguide.orders.stock;
 

@@ -1,5 +1,7 @@
 package dev.fieldguide.orders.web;
 
+import dev.fieldguide.orders.errors.SqlStates;
+import dev.fieldguide.orders.errors.TransactionConflict;
 import dev.fieldguide.orders.errors.DomainException;
 import dev.fieldguide.orders.errors.FieldProblem;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,6 +48,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<Object> unexpected(Exception ex, NativeWebRequest request) {
     if (DatabaseBusyException.isCause(ex)) {
       return refused(new DatabaseBusyException(), request);
+    }
+    // A lost race in code that does not retry (TransactionRetry answers its own last loss).
+    if (SqlStates.lostRace(ex) != null) {
+      return refused(new TransactionConflict(1), request);
     }
     log.error("Unhandled exception", ex);
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

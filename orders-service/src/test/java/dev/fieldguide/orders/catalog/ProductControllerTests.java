@@ -10,6 +10,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 
 import dev.fieldguide.orders.productviews.ProductViews;
 import dev.fieldguide.orders.support.SliceCallers;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +19,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -122,6 +124,20 @@ class ProductControllerTests {
 
     assertThat(result).hasStatusOk();
     verify(editing).edit(5, new ProductEdit(null, 2_499L, null));
+  }
+
+  /** An edit runs no retry of its own: its lost race is the client's to retry, not a 500. */
+  @Test
+  void anEditChosenAsDeadlockVictimIsA503TellingTheClientToRetry() {
+    given(editing.edit(eq(5L), any())).willThrow(new CannotAcquireLockException(
+        "could not execute statement", new SQLException("deadlock detected", "40P01")));
+
+    MvcTestResult result = mvc.patch().uri("/api/v1/products/5").with(callers.admin())
+        .contentType(MediaType.APPLICATION_JSON).content("{\"priceCents\": 2499}").exchange();
+
+    assertThat(result).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+        .hasContentType(MediaType.APPLICATION_PROBLEM_JSON).hasHeader("Retry-After", "1");
+    assertThat(result).bodyJson().extractingPath("$.code").isEqualTo("TRANSACTION_CONFLICT");
   }
 
   @Test

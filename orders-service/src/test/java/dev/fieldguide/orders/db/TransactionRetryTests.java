@@ -8,6 +8,8 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import dev.fieldguide.orders.errors.DomainException;
+import dev.fieldguide.orders.errors.SqlStates;
+import dev.fieldguide.orders.errors.TransactionConflict;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -194,12 +196,12 @@ class TransactionRetryTests {
     var deadlock = new SQLException("deadlock detected", "40P01");
     var stateless = new SQLException("no state");
 
-    assertThat(TransactionRetry.sqlState(new RuntimeException(new RuntimeException(deadlock))))
+    assertThat(SqlStates.of(new RuntimeException(new RuntimeException(deadlock))))
         .isEqualTo("40P01");
-    assertThat(TransactionRetry.sqlState(new RuntimeException(stateless))).isNull();
-    assertThat(TransactionRetry.sqlState(new IllegalStateException())).isNull();
+    assertThat(SqlStates.of(new RuntimeException(stateless))).isNull();
+    assertThat(SqlStates.of(new IllegalStateException())).isNull();
     stateless.initCause(new SQLException("serialization", "40001"));
-    assertThat(TransactionRetry.sqlState(new RuntimeException(stateless)))
+    assertThat(SqlStates.of(new RuntimeException(stateless)))
         .as("a SQLException without a state is skipped").isEqualTo("40001");
   }
 

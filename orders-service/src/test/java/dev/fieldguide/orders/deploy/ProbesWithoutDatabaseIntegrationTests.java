@@ -45,7 +45,9 @@ class ProbesWithoutDatabaseIntegrationTests {
             database, redisson, "--spring.quartz.scheduler-name=field-guide-without-database",
             "--spring.quartz.auto-startup=false",
             // Longer than the probe timeout: a probe that waited for a connection would fail.
-            "--spring.datasource.hikari.connection-timeout=3000")) {
+            // Both pools: the replica's defaults to the primary's address, the relay's here.
+            "--spring.datasource.hikari.connection-timeout=3000",
+            "--fieldguide.datasource.replica.hikari.connection-timeout=3000")) {
       Api probes = api.anonymous().at(URI.create("http://127.0.0.1:"
           + instance.getEnvironment().getRequiredProperty("local.server.port")));
       assertThat(probes.get("/actuator/health/readiness").status()).isEqualTo(200);
