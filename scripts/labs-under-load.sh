@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Labs under foreign load: start the lab-enabled service on a fresh database, a second instance of
-# the service (the shipped jar) on the same database, Redis and stream, keep Gatling traffic on the
+# it on the same database, Redis and stream (a second node of the same build: it serves requests,
+# consumes events and runs jobs, the labs' fixture tasks included), keep Gatling traffic on the
 # first and a reader on the second, and run every lab. A lab that measures something server-wide
 # (Redis' command counts, all of a table, a process-wide meter) instead of its own requests fails
 # here. Exits non-zero when a lab fails or the load was not running for the whole lab run.
@@ -30,25 +31,27 @@ cleanup() {
 }
 trap cleanup EXIT
 
-start() { # name, jar, port
-  "$java_bin" -jar "$2" --server.port="$3" --fieldguide.grpc.port=0 \
+start() { # name, port, extra arguments...
+  local name="$1" port="$2"
+  shift 2
+  "$java_bin" -jar "$jar" --server.port="$port" --fieldguide.grpc.port=0 \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" \
-    --fieldguide.outbox.stream="$stream" >"$work/$1.log" 2>&1 &
+    --fieldguide.outbox.stream="$stream" "$@" >"$work/$name.log" 2>&1 &
   pids+=($!)
-  if ! await_ready "$3"; then
-    tail -n 80 "$work/$1.log"
+  if ! await_ready "$port"; then
+    tail -n 80 "$work/$name.log"
     return 1
   fi
 }
 
 started=$(date +%s)
-start service "$jar" "$port"
+start service "$port"
 echo "ready on an empty database in $(( $(date +%s) - started ))s"
 order="$(curl -sf -H "Authorization: Bearer $(FIELDGUIDE_URL="$url" ./token admin ci)" \
   "$url/api/v1/orders/1")"
 echo "GET /api/v1/orders/1 -> ${order:0:200}..."
 # After the first instance has migrated and seeded: the second only joins.
-start second-instance "$service_jar" "$second_port"
+start second-instance "$second_port" --fieldguide.seed.enabled=false
 echo "second instance ready on :$second_port (same database, Redis and stream)"
 
 # Foreign load on both: Gatling's mixed traffic on the first (longer than the labs take; stopped
@@ -84,5 +87,13 @@ if ! kill -0 "$gatling_pid" 2>/dev/null; then
   exit 1
 fi
 echo "== the foreign load while the labs ran (Gatling's last console report)"
-awk '/^={10,}/{block=""} {block=block $0 "\n"} END{printf "%s", block}' "$work/gatling.log" | tail -n 25
+# Gatling prints a report between two rules of '=' every 5 s; the last complete one.
+report="$(awk '/^={10,}/ { if (block ~ /Requests/) last = block; block = ""; next }
+  { block = block $0 "\n" } END { printf "%s", last }' "$work/gatling.log")"
+printf '%s\n' "$report" | sed -n '1,/^---- Errors/p'
+ok="$(printf '%s\n' "$report" | awk -F'|' '/^> Global/ { gsub(/[ ,]/, "", $3); print $3 }')"
+if [ "${ok:-0}" -eq 0 ]; then
+  echo "labs under load: Gatling reports no successful request; the load did not reach the service" >&2
+  exit 1
+fi
 exit "$labs_exit"
