@@ -14,7 +14,6 @@ import dev.fieldguide.orders.support.SecondInstance;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -105,8 +104,7 @@ class LaggingReplicaIntegrationTests {
     try (ConfigurableApplicationContext service = SecondInstance.startService(primary, database,
         redisson, "--fieldguide.datasource.replica.url=" + replica,
         "--spring.quartz.scheduler-name=field-guide-lagging-replica")) {
-      Api client = api.at(URI.create("http://127.0.0.1:"
-          + service.getEnvironment().getRequiredProperty("local.server.port")));
+      Api client = api.at(SecondInstance.baseOf(service));
       // The cache itself, not GET /api/v1/products/{id}: that would also count a view in the
       // suite's Redis, for a product its database does not have.
       ProductCache cache = service.getBean(ProductCache.class);

@@ -48,8 +48,7 @@ class ProbesWithoutDatabaseIntegrationTests {
             // Both pools: the replica's defaults to the primary's address, the relay's here.
             "--spring.datasource.hikari.connection-timeout=3000",
             "--fieldguide.datasource.replica.hikari.connection-timeout=3000")) {
-      Api probes = api.anonymous().at(URI.create("http://127.0.0.1:"
-          + instance.getEnvironment().getRequiredProperty("local.server.port")));
+      Api probes = api.anonymous().at(SecondInstance.baseOf(instance));
       assertThat(probes.get("/actuator/health/readiness").status()).isEqualTo(200);
 
       proxy.cut();

@@ -194,8 +194,7 @@ class OnlineMigrationIntegrationTests {
     try (ConfigurableApplicationContext releaseN = SecondInstance.startService(url, database,
         redisson, "--spring.flyway.target=" + EXPAND,
         "--spring.quartz.scheduler-name=field-guide-release-n")) {
-      URI base = URI.create("http://127.0.0.1:"
-          + releaseN.getEnvironment().getRequiredProperty("local.server.port"));
+      URI base = SecondInstance.baseOf(releaseN);
       HttpClient http = HttpClient.newHttpClient();
       String body = json.writeValueAsString(Map.of("type", BackfillOrderUpdatedAtTask.TYPE,
           "arguments", Map.of("chunkSize", 5_000)));

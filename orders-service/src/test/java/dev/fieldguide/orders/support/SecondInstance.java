@@ -33,8 +33,13 @@ public class SecondInstance implements DisposableBean {
 
   /** Where the second instance listens. */
   public URI base() {
+    return baseOf(context());
+  }
+
+  /** Where an instance started by {@link #startService} listens. */
+  public static URI baseOf(ConfigurableApplicationContext instance) {
     return URI.create("http://127.0.0.1:"
-        + context().getEnvironment().getRequiredProperty("local.server.port"));
+        + instance.getEnvironment().getRequiredProperty("local.server.port"));
   }
 
   public <T> T bean(Class<T> type) {

@@ -6,7 +6,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.SecondInstance;
-import java.net.URI;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +44,7 @@ class SaturatedPoolIntegrationTests {
         "--spring.datasource.hikari.connection-timeout=500",
         "--fieldguide.datasource.replica.hikari.maximum-pool-size=2",
         "--fieldguide.datasource.replica.hikari.connection-timeout=500")) {
-      Api client = api.anonymous().at(URI.create("http://127.0.0.1:"
-          + instance.getEnvironment().getRequiredProperty("local.server.port")));
+      Api client = api.anonymous().at(SecondInstance.baseOf(instance));
       List<Connection> held = new ArrayList<>();
       try {
         // The primary's pool is behind the routing proxy (the "dataSource" bean); the replica's
