@@ -38,6 +38,12 @@ public final class SampledValue<T> {
     return taken == null ? Double.NaN : value.applyAsDouble(taken.value());
   }
 
+  /** The last reading itself, if there has been one. */
+  @Nullable T latest() {
+    Taken<T> taken = last;
+    return taken == null ? null : taken.value();
+  }
+
   /** Seconds since the last successful reading; NaN while there has been none. */
   double ageSeconds() {
     Taken<T> taken = last;

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +35,7 @@ import org.springframework.stereotype.Component;
  * itself. A value never read shows NaN.
  */
 @Component
+@Primary
 public class ScheduledSamples implements SmartLifecycle, DisposableBean {
 
   /** The name of the threads readers run on (statement counters can leave them out). */
@@ -49,6 +51,7 @@ public class ScheduledSamples implements SmartLifecycle, DisposableBean {
       Thread.ofPlatform().name("metric-sampler").daemon().factory());
   private volatile @Nullable ScheduledFuture<?> rounds;
 
+  /** The metrics' schedule; {@link SampledHealthConfiguration} makes a faster one for health. */
   ScheduledSamples(MeterRegistry meters,
       @Value("${fieldguide.metrics.samples.interval:15s}") Duration interval,
       @Value("${fieldguide.metrics.samples.timeout:2s}") Duration timeout) {

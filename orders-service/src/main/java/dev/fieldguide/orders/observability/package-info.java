@@ -14,7 +14,7 @@
  * @see dev.fieldguide.orders.observability.AlertRulesTests
  * @see dev.fieldguide.orders.observability.GrafanaDashboardsTests
  */
-@ApplicationModule(displayName = "observability (O1, O4, O5)", allowedDependencies = {})
+@ApplicationModule(displayName = "observability (O1, O4, O5)", allowedDependencies = "web")
 @NullMarked
 package dev.fieldguide.orders.observability;
 

@@ -15,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.PortMapper;
@@ -108,6 +109,17 @@ class SecurityConfiguration {
           request -> !request.getRequestURI().startsWith("/actuator/")));
     }
     return http.build();
+  }
+
+  /**
+   * No Micrometer observation around each of the chain's filters, nor per authentication or
+   * authorization: no dashboard or alert reads them, and wrapping every filter of the chain in
+   * its own observation was the largest single cost of a cheap request (docs/performance.md).
+   * {@code http.server.requests} still times every request, refusals included.
+   */
+  @Bean
+  static SecurityObservationSettings securityObservations() {
+    return SecurityObservationSettings.noObservations();
   }
 
   @Bean

@@ -14,8 +14,13 @@ import org.springframework.core.Ordered;
  */
 public enum FilterOrder {
 
+  /**
+   * Liveness and readiness probes answered before anything else runs, on the API's port
+   * ({@code observability.HealthProbes}).
+   */
+  PROBES(Ordered.HIGHEST_PRECEDENCE),
   /** Request id and trace id in the MDC and on the response, for everything below, refusals too. */
-  CORRELATION(Ordered.HIGHEST_PRECEDENCE),
+  CORRELATION(Ordered.HIGHEST_PRECEDENCE + 1),
   /** The security headers on every response, refusals below included (D6). */
   SECURITY_HEADERS(Ordered.HIGHEST_PRECEDENCE + 2),
   /** An error answer still without a body leaves with a problem (A5). */

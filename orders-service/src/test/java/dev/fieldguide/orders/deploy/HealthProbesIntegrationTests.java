@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +55,27 @@ class HealthProbesIntegrationTests {
 
     assertThat(paths).contains("/actuator/health/liveness", "/actuator/health/readiness");
     paths.forEach(path -> assertThat(api.get(path).status()).as(path).isEqualTo(200));
+  }
+
+  @Test
+  void probesAreAnsweredAheadOfTheApiFiltersAndOneWithAQueryByTheActuator() {
+    for (String probe : List.of("liveness", "readiness")) {
+      var answer = api.anonymous().get("/actuator/health/" + probe);
+
+      assertThat(answer.status()).as(probe).isEqualTo(200);
+      assertThat(answer.body()).as(probe).isEqualTo("{\"status\":\"UP\"}");
+      assertThat(answer.header("Cache-Control")).as(probe).isEqualTo("no-store");
+      // No request id: the first of the API's filters never ran.
+      assertThat(answer.header("X-Request-ID")).as(probe).isEmpty();
+    }
+    var head = api.anonymous().send("HEAD", "/actuator/health/liveness",
+        HttpRequest.BodyPublishers.noBody(), Map.of());
+    assertThat(head.status()).isEqualTo(200);
+    assertThat(head.body()).isEmpty();
+
+    var detailed = api.get("/actuator/health/readiness?show-details=always");
+    assertThat(detailed.status()).isEqualTo(200);
+    assertThat(detailed.header("X-Request-ID")).as("through the whole chain").isNotEmpty();
   }
 
   @Test
