@@ -23,6 +23,7 @@ else
 fi
 for pair in "${pairs[@]}"; do
   if [ -z "${target[$pair]:-}" ]; then
+    echo "benchmark: no pair named '$pair'; the pairs are ${!target[*]}" >&2
     sed -n '7,8p' "$0" | sed 's/^# //' >&2
     exit 2
   fi
@@ -172,7 +173,7 @@ if [ "${BENCH_JFR:-0}" = 1 ]; then
   "$jcmd_bin" "$service_pid" JFR.start name=benchmark settings=profile >/dev/null
 fi
 
-echo "== measuring: wrk -t2 -c16 -d${seconds}s, minimal and service alternating, $rounds rounds"
+echo "== measuring: wrk -t2 -c16 -d${seconds}s, minimal and service alternating, rounds: $rounds"
 declare -A sum failed
 for pair in "${pairs[@]}"; do
   for round in $(seq 1 "$rounds"); do
@@ -193,6 +194,7 @@ if [ -n "$jfr_file" ]; then
 fi
 
 echo
+echo "== 2xx answers per second, the mean of $rounds runs of ${seconds}s per side; ratio = service / minimal"
 printf '%-10s %14s %14s %7s %7s  %s\n' endpoint "minimal req/s" "service req/s" ratio target result
 below=()
 for pair in "${pairs[@]}"; do
