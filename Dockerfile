@@ -15,6 +15,7 @@ COPY java-core/pom.xml java-core/
 COPY load-tests/pom.xml load-tests/
 COPY orders-service/pom.xml orders-service/
 COPY orders-lab/pom.xml orders-lab/
+COPY benchmarks/pom.xml benchmarks/
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -B -ntp -pl orders-service -am dependency:go-offline
 

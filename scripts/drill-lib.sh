@@ -10,11 +10,15 @@ java_home="$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n 1)"
 java_bin="${java_home:+$java_home/bin/}java"
 
 await_ready() { # $1 = port; up to $READY_SECONDS (120) s
+  await_url "http://127.0.0.1:$1/actuator/health/readiness"
+}
+
+await_url() { # $1 = a URL that answers 2xx once its server is ready; up to $READY_SECONDS (120) s
   for _ in $(seq 1 "${READY_SECONDS:-120}"); do
-    curl -sf "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null && return 0
+    curl -sf "$1" >/dev/null && return 0
     sleep 1
   done
-  echo "service on :$1 did not become ready" >&2
+  echo "$1 did not answer within ${READY_SECONDS:-120} s" >&2
   return 1
 }
 

@@ -2,6 +2,7 @@ package dev.fieldguide.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fieldguide.fixtures.RateLimitFixtures;
 import dev.fieldguide.orders.security.DevTokenIssuer;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
@@ -45,6 +46,14 @@ class LabAccessIntegrationTests {
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.jsonBody().path("id").asLong()).isEqualTo(product);
+  }
+
+  @Test
+  void theTrivialRouteAnswersWithoutATokenThroughTheRateLimiter() {
+    var response = api.anonymous().get(RateLimitFixtures.PING);
+
+    assertThat(response.body()).isEqualTo("{\"status\":\"ok\"}");
+    assertThat(response.header("RateLimit")).isNotEmpty();
   }
 
   @Test

@@ -1,0 +1,12 @@
+/**
+ * The comparison point of the side-by-side benchmark (issue 21): how fast is a plain Spring Boot
+ * application doing the same work as the service? A web + JDBC app with Boot's defaults serving a
+ * trivial JSON body, a product by one SELECT and a customer's order page by the service's own two
+ * statements, from the same database; {@code scripts/benchmark.sh} runs it beside the lab jar.
+ *
+ * @see dev.fieldguide.benchmarks.MinimalAppIntegrationTests
+ */
+@NullMarked
+package dev.fieldguide.benchmarks;
+
+import org.jspecify.annotations.NullMarked;
