@@ -55,8 +55,9 @@ class TokenVerification {
     List<OAuth2TokenValidator<Jwt>> checks = List.of(new JwtIssuerValidator(properties.issuer()),
         new JwtAudienceValidator(properties.audience()), new CallerClaimsValidator());
     // The defaults add expiry and not-before (60 s of clock skew) to these.
-    decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(checks));
-    return decoder;
+    OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithValidators(checks);
+    decoder.setJwtValidator(validator);
+    return new VerifiedTokens(decoder, validator, keys);
   }
 
   @Bean

@@ -33,7 +33,9 @@ final class TrustedKeys implements JWKSource<SecurityContext> {
 
   private final @Nullable Path file;
   private final List<JWK> builtIn;
-  private volatile Snapshot snapshot = new Snapshot(null, -1, List.of());
+  private static final Snapshot NO_FILE = new Snapshot(null, -1, List.of());
+
+  private volatile Snapshot snapshot = NO_FILE;
 
   /**
    * @param file the JWK set file (public keys; private parts are ignored), or null for none
@@ -47,6 +49,15 @@ final class TrustedKeys implements JWKSource<SecurityContext> {
   @Override
   public List<JWK> get(JWKSelector selector, @Nullable SecurityContext context) {
     return selector.select(new JWKSet(keys()));
+  }
+
+  /**
+   * Which key set is trusted right now: the same object until the file changes (one {@code stat},
+   * as for a verification), so whatever was verified under it can tell when it no longer holds.
+   */
+  Object version() {
+    fromFile();
+    return snapshot;
   }
 
   /** Every key trusted right now. */
@@ -64,6 +75,7 @@ final class TrustedKeys implements JWKSource<SecurityContext> {
     try {
       attributes = Files.readAttributes(file, BasicFileAttributes.class);
     } catch (NoSuchFileException e) {
+      snapshot = NO_FILE; // a deleted key set trusts nothing, also what was verified under it
       return List.of();
     } catch (IOException e) {
       log.error("Cannot read the key set {}; keeping the keys read before", file, e);

@@ -60,8 +60,12 @@ class TokenVerificationIntegrationTests {
     TestTokens.publish(keySet, List.of(old, next)); // the overlap: both verify
     int oldDuringOverlap = statusSignedBy(old);
     int newDuringOverlap = statusSignedBy(next);
+    // One token used again and again: verified once, then remembered (VerifiedTokens).
+    String reused = TestTokens.sign(old, TestTokens.admin("rotation"));
+    int reusedDuringOverlap = status(reused) + status(reused) - 200;
     TestTokens.publish(keySet, List.of(next)); // the old key retired
     int oldAfterRetirement = statusSignedBy(old);
+    int reusedAfterRetirement = status(reused);
     int newAfterRetirement = statusSignedBy(next);
 
     assertThat(beforeRotation).isEqualTo(200);
@@ -69,6 +73,8 @@ class TokenVerificationIntegrationTests {
     assertThat(oldDuringOverlap).isEqualTo(200);
     assertThat(newDuringOverlap).isEqualTo(200);
     assertThat(oldAfterRetirement).isEqualTo(401);
+    assertThat(reusedDuringOverlap).isEqualTo(200);
+    assertThat(reusedAfterRetirement).as("a remembered token of a retired key").isEqualTo(401);
     assertThat(newAfterRetirement).isEqualTo(200);
   }
 
