@@ -9,7 +9,9 @@
 # Environment: BENCH_SECONDS (10) per wrk run; BENCH_ROUNDS (2) runs per side; BENCH_WARMUP_SECONDS
 # (10) per endpoint before measuring; BENCH_ORDERS (4000: 20 for each of the 200 seeded customers,
 # so an order page is a full 20); BENCH_PORT (18400; the minimal app takes the next one);
-# BENCH_JFR=1 records the service during the measured runs and prints the .jfr file.
+# BENCH_JFR=1 records the service during the measured runs and prints the .jfr file;
+# BENCH_SERVICE_JAR=path measures that lab jar instead of this build's (an older build, for a
+# before/after: each run's ratios are against the same minimal app).
 # Exits 0 whatever the ratios (a benchmark, not a gate); non-zero when a build or a start fails.
 # Needs PostgreSQL and Redis on 127.0.0.1, wrk, curl, psql, redis-cli.
 set -euo pipefail
@@ -46,14 +48,17 @@ stale() { # $1 = jar path (may not exist)
   [ ! -f "$1" ] || [ -n "$(find pom.xml java-core orders-service orders-lab benchmarks \
     -name target -prune -o -type f -newer "$1" -print -quit)" ]
 }
-lab_jar="$(ls orders-lab/target/orders-lab-*.jar 2>/dev/null | head -n 1)"
-minimal_jar="$(ls benchmarks/target/benchmarks-*.jar 2>/dev/null | head -n 1)"
-if stale "${lab_jar:-/nonexistent}" || stale "${minimal_jar:-/nonexistent}"; then
+lab_jar="$(ls orders-lab/target/orders-lab-*.jar 2>/dev/null | head -n 1 || true)"
+minimal_jar="$(ls benchmarks/target/benchmarks-*.jar 2>/dev/null | head -n 1 || true)"
+if [ -z "${BENCH_SERVICE_JAR:-}" ] && stale "${lab_jar:-/nonexistent}" \
+  || stale "${minimal_jar:-/nonexistent}"; then
   echo "== building the lab jar and the minimal app"
   ./mvnw -B -ntp -q -pl orders-service,orders-lab,benchmarks -am package -DskipTests \
     -Djacoco.skip=true
+  lab_jar="$(ls orders-lab/target/orders-lab-*.jar | head -n 1)"
   minimal_jar="$(ls benchmarks/target/benchmarks-*.jar | head -n 1)"
 fi
+lab_jar="${BENCH_SERVICE_JAR:-$lab_jar}"
 # shellcheck source=scripts/drill-lib.sh
 . scripts/drill-lib.sh
 # Seeding 4,000 orders while another build runs on this machine can take minutes.
