@@ -113,25 +113,33 @@ final class FlameGraphSvg {
     return BigDecimal.valueOf(hundredths, 2).stripTrailingZeros().toPlainString();
   }
 
-  /** The short name cut to the rectangle, or nothing where not even a few letters would fit. */
+  /**
+   * The short name, or where that does not fit the class and method alone (a narrow frame says
+   * more as {@code OncePerReq..} than as {@code o.s.w..}), cut to the rectangle; nothing where not
+   * even a few letters would fit.
+   */
   static String label(String name, double width) {
     if (width < MIN_LABEL_WIDTH) {
       return "";
     }
-    String label = shorten(name);
     int fits = (int) ((width - 6) / CHAR_WIDTH);
+    String label = shorten(name);
+    if (label.length() > fits) {
+      label = name.substring(simpleName(name));
+    }
     return label.length() <= fits ? label : label.substring(0, fits - 2) + "..";
   }
 
   /** {@code org.springframework.web.filter.OncePerRequestFilter.doFilter} as {@code o.s.w.f.…}. */
   static String shorten(String name) {
-    int method = name.lastIndexOf('.');
-    int simpleName = name.lastIndexOf('.', method - 1);
-    if (simpleName < 0) {
-      return name;
-    }
-    return PACKAGE_PART.matcher(name.substring(0, simpleName + 1)).replaceAll("$1.")
-        + name.substring(simpleName + 1);
+    int simpleName = simpleName(name);
+    return PACKAGE_PART.matcher(name.substring(0, simpleName)).replaceAll("$1.")
+        + name.substring(simpleName);
+  }
+
+  /** Where the class's simple name starts: after the package, if there is one. */
+  private static int simpleName(String name) {
+    return name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1;
   }
 
   private static String escape(String text) {

@@ -20,11 +20,12 @@ class FlameGraphSvgTests {
   }
 
   @Test
-  void cutsLabelsToTheRectangleAndLeavesNarrowOnesBlank() {
+  void dropsThePackageThenCutsLabelsToTheRectangleAndLeavesNarrowOnesBlank() {
     String name = "org.springframework.web.filter.OncePerRequestFilter.doFilter";
 
     assertThat(FlameGraphSvg.label(name, 1000)).isEqualTo("o.s.w.f.OncePerRequestFilter.doFilter");
-    assertThat(FlameGraphSvg.label(name, 100)).isEqualTo("o.s.w.f.On..");
+    assertThat(FlameGraphSvg.label(name, 250)).isEqualTo("OncePerRequestFilter.doFilter");
+    assertThat(FlameGraphSvg.label(name, 100)).isEqualTo("OncePerReq..");
     assertThat(FlameGraphSvg.label(name, 29)).isEmpty();
   }
 
