@@ -16,9 +16,9 @@ import jdk.jfr.consumer.RecordingFile;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A CPU flame graph of a JFR recording as one self-contained SVG, with nothing but the JDK: no
- * flame graph tool is installed where the benchmark runs, and async-profiler is not on Maven
- * Central. Turn {@code BENCH_JFR=1 scripts/benchmark.sh}'s recording into a picture with
+ * A CPU flame graph of a JFR recording as one self-contained SVG, with nothing but the JDK (JFR's
+ * own reader): no flame graph tool is installed where the benchmark runs. Turn
+ * {@code BENCH_JFR=1 scripts/benchmark.sh}'s recording into a picture with
  *
  * <pre>
  * ./mvnw -B -ntp -q -pl benchmarks package -DskipTests
