@@ -9,7 +9,9 @@
 # Environment: BENCH_SECONDS (10) per wrk run; BENCH_ROUNDS (2) runs per side; BENCH_WARMUP_SECONDS
 # (10) per endpoint before measuring; BENCH_ORDERS (4000: 20 for each of the 200 seeded customers,
 # so an order page is a full 20); BENCH_PORT (18400; the minimal app takes the next one);
-# BENCH_JFR=1 records the service during the measured runs and prints the .jfr file;
+# BENCH_JFR=1 records the service during the measured runs (stacks up to 512 frames) and prints
+# the .jfr file; its flame graph (JDK 25, after ./mvnw -B -ntp -q -pl benchmarks package -DskipTests):
+#   java -cp benchmarks/target/classes dev.fieldguide.benchmarks.FlameGraph rec.jfr out.svg --thread-prefix tomcat-handler
 # BENCH_SERVICE_JAR=path measures that lab jar instead of this build's (an older build, for a
 # before/after: each run's ratios are against the same minimal app).
 # Exits 0 whatever the ratios (a benchmark, not a gate); non-zero when a build or a start fails.
@@ -175,6 +177,9 @@ done
 jfr_file=""
 if [ "${BENCH_JFR:-0}" = 1 ]; then
   jfr_file="$PWD/benchmarks/target/benchmark-service-$(date +%Y%m%d-%H%M%S).jfr"
+  # JFR keeps 64 frames by default, fewer than a request's filter chain: cut stacks cannot be
+  # merged into a flame graph. The depth can be set only before the first recording starts.
+  "$jcmd_bin" "$service_pid" JFR.configure stackdepth=512 >/dev/null
   "$jcmd_bin" "$service_pid" JFR.start name=benchmark settings=profile >/dev/null
 fi
 
