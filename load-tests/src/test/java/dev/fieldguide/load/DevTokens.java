@@ -21,7 +21,15 @@ final class DevTokens {
   private DevTokens() {}
 
   static String customer(String baseUrl, long customerId) {
-    String body = "{\"role\": \"customer\", \"customerId\": " + customerId + "}";
+    return issue(baseUrl, "{\"role\": \"customer\", \"customerId\": " + customerId + "}");
+  }
+
+  /** An admin token; each subject is a caller of its own (its own rate-limit bucket). */
+  static String admin(String baseUrl, String subject) {
+    return issue(baseUrl, "{\"role\": \"admin\", \"subject\": \"" + subject + "\"}");
+  }
+
+  private static String issue(String baseUrl, String body) {
     HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/dev/tokens"))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
