@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The capacity curve: one Gatling run of a scenario (default product-read) per offered rate,
 # stepped up (FIELDGUIDE_LOAD_RATE x 1..FIELDGUIDE_LOAD_STEPS, each FIELDGUIDE_LOAD_SECONDS long;
-# the stress profile's 50/s, 5 steps, 20 s unless set), against the running service at
+# the stress profile's 50/s, 5 steps, 20 s unless set; after a warm-up run at the first rate),
+# against the running service at
 # $FIELDGUIDE_URL. Each run's console summary gives requests, failures, p50, p99 and throughput;
 # CapacityCurve turns them into docs/performance/capacity.svg (saturation marked) and prints a
 # markdown table.   Usage: scripts/capacity-curve.sh [scenario]   (or ./load capacity [scenario])
@@ -29,6 +30,12 @@ failed() { # log: the KO column of the request count
     block && /> request count/ { gsub(/[ ,]/, "", $4); value = $4 }
     END { print (value == "" || value == "-") ? 0 : value }' "$1"
 }
+
+# A warm-up at the first step's rate, not recorded: the first step is the baseline the saturation
+# test compares the others with, and a JIT still compiling the hot path would make it the slowest.
+echo "capacity: warm-up, $scenario at FIELDGUIDE_LOAD_RATE=$rate for ${seconds}s (not recorded)"
+FIELDGUIDE_LOAD_RATE="$rate" FIELDGUIDE_LOAD_STEPS=1 FIELDGUIDE_LOAD_SECONDS="$seconds" \
+  ./load "$scenario" stress -Dgatling.noReports=true >"$work/warm-up.log" 2>&1 || true
 
 for step in $(seq 1 "$steps"); do
   step_rate=$((rate * step))

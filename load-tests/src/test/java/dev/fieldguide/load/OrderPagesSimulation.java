@@ -28,7 +28,8 @@ public final class OrderPagesSimulation extends Simulation {
 
   private static final int PAGE = 20;
   /** Pages per walk: {@code FIELDGUIDE_PAGE_DEPTH}, default 50 (order 1,000 of the seed's 2,000). */
-  private static final int DEPTH = Integer.parseInt(Traffic.setting("FIELDGUIDE_PAGE_DEPTH", "50"));
+  private static final int DEPTH = Math.max(2,
+      Integer.parseInt(Traffic.setting("FIELDGUIDE_PAGE_DEPTH", "50")));
   private static final String KEYSET = "keyset page";
   private static final String KEYSET_DEEP = "keyset page at depth";
   private static final String OFFSET_FIRST = "OFFSET page 1";
