@@ -10,7 +10,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 /**
  * Running a lab is an admin function: it writes orders, jobs and demo data. Added to the
  * service's filter chain as a {@code Customizer} bean, which Spring Security applies ahead of the
- * service's own rules; the stampede fixture's reads stay public, like the product reads they are.
+ * service's own rules; the stampede fixture's reads stay public, like the product reads they are,
+ * and the OFFSET order pages are for admins, like the order list of every customer they are.
  */
 @Configuration(proxyBeanMethods = false)
 class LabAccessRules {
@@ -18,6 +19,7 @@ class LabAccessRules {
   @Bean
   Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> labsForAdmins() {
     return requests -> requests.requestMatchers(StampedeFixtures.PATH + "**").permitAll()
+        .requestMatchers(OffsetPageFixture.PATH).hasRole(Roles.ADMIN)
         .requestMatchers("/lab", "/lab/{name}").hasRole(Roles.ADMIN);
   }
 }
