@@ -94,6 +94,15 @@ class MetricsScrapeIntegrationTests {
 
   /** The two connection pools are told apart by their label, each with its own size. */
   @Test
+  void springSecurityAddsNoObservationsOfItsOwnWhileEveryRequestIsStillTimed() {
+    // No dashboard or alert reads them, and one around each filter of the chain was the largest
+    // single cost of a cheap request (docs/performance.md).
+    assertThat(scrape).filteredOn(s -> s.name().startsWith("spring_security_")).isEmpty();
+    assertThat(scrape).filteredOn(s -> s.name().equals("http_server_requests_seconds_count"))
+        .isNotEmpty();
+  }
+
+  @Test
   void eachConnectionPoolIsItsOwnSeries() {
     assertThat(value(scrape, "hikaricp_connections_max", "pool", "primary")).isEqualTo(10);
     assertThat(value(scrape, "hikaricp_connections_max", "pool", "replica")).isEqualTo(5);
