@@ -9,8 +9,14 @@
  * ({@code SampledValue}) next to its age, {@code fieldguide.metrics.sample.age{sample}}; with
  * every pool connection held the scrape still answers at once and shows the saturation.
  *
+ * <p>Probes do no I/O either: the {@code db} and {@code redis} health indicators run on a faster
+ * schedule of their own ({@code SampledHealth}), and on the API's port the liveness and readiness
+ * probes are answered ahead of the API's filters ({@code HealthProbes}).
+ *
  * @see dev.fieldguide.orders.observability.MetricsScrapeIntegrationTests
  * @see dev.fieldguide.orders.observability.SaturatedPoolScrapeIntegrationTests
+ * @see dev.fieldguide.orders.deploy.ProbesWithoutDatabaseIntegrationTests
+ * @see dev.fieldguide.orders.deploy.HealthProbesIntegrationTests
  * @see dev.fieldguide.orders.observability.AlertRulesTests
  * @see dev.fieldguide.orders.observability.GrafanaDashboardsTests
  */
