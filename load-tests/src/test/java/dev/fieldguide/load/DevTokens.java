@@ -1,9 +1,6 @@
 package dev.fieldguide.load;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -18,7 +15,6 @@ import java.util.regex.Pattern;
 final class DevTokens {
 
   private static final Pattern ACCESS_TOKEN = Pattern.compile("\"accessToken\":\"([^\"]+)\"");
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   /** One token per caller and run: simulations that feed the same callers twice fetch once. */
   private static final Map<String, String> ISSUED = new ConcurrentHashMap<>();
 
@@ -41,19 +37,12 @@ final class DevTokens {
     HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/dev/tokens"))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    try {
-      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-      Matcher token = ACCESS_TOKEN.matcher(response.body());
-      if (response.statusCode() != 200 || !token.find()) {
-        throw new IllegalStateException("No dev token from " + baseUrl + " (HTTP "
-            + response.statusCode() + "); is the service running without the prod profile?");
-      }
-      return token.group(1);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    HttpResponse<String> response = ServiceApi.send(request);
+    Matcher token = ACCESS_TOKEN.matcher(response.body());
+    if (response.statusCode() != 200 || !token.find()) {
+      throw new IllegalStateException("No dev token from " + baseUrl + " (HTTP "
+          + response.statusCode() + "); is the service running without the prod profile?");
     }
+    return token.group(1);
   }
 }

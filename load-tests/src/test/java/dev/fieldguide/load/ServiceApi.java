@@ -56,8 +56,12 @@ final class ServiceApi {
   }
 
   private static HttpResponse<String> get(String path) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(Traffic.BASE_URL + path))
-        .header("Authorization", "Bearer " + Meters.ADMIN_TOKEN).GET().build();
+    return send(HttpRequest.newBuilder(URI.create(Traffic.BASE_URL + path))
+        .header("Authorization", "Bearer " + Meters.ADMIN_TOKEN).GET().build());
+  }
+
+  /** Sends {@code request} outside Gatling, waiting for its answer; the one client for that. */
+  static HttpResponse<String> send(HttpRequest request) {
     try {
       return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

@@ -43,8 +43,9 @@ final class HealthProbes extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws IOException, ServletException {
-    HealthEndpointGroup group = probeOf(request);
-    HealthDescriptor answer = group == null ? null : health.healthForPath(probeName(request));
+    String probe = probeOf(request);
+    HealthEndpointGroup group = probe == null ? null : groups.get(probe);
+    HealthDescriptor answer = probe == null || group == null ? null : health.healthForPath(probe);
     if (group == null || answer == null) {
       chain.doFilter(request, response);
       return;
@@ -61,17 +62,15 @@ final class HealthProbes extends HttpFilter {
     }
   }
 
-  private @Nullable HealthEndpointGroup probeOf(HttpServletRequest request) {
+  /** The probe a request asks for ({@code liveness}, {@code readiness}), if it is a plain one. */
+  private static @Nullable String probeOf(HttpServletRequest request) {
     String method = request.getMethod();
     String path = request.getRequestURI();
     if (!("GET".equals(method) || "HEAD".equals(method)) || request.getQueryString() != null
-        || !path.startsWith(PREFIX) || !PROBES.contains(path.substring(PREFIX.length()))) {
+        || !path.startsWith(PREFIX)) {
       return null;
     }
-    return groups.get(probeName(request));
-  }
-
-  private static String probeName(HttpServletRequest request) {
-    return request.getRequestURI().substring(PREFIX.length());
+    String probe = path.substring(PREFIX.length());
+    return PROBES.contains(probe) ? probe : null;
   }
 }

@@ -3,7 +3,6 @@ package dev.fieldguide.orders.observability;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.data.redis.health.DataRedisHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -22,26 +21,35 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 @Configuration(proxyBeanMethods = false)
 class SampledHealthConfiguration {
 
+  private final ScheduledSamples samples;
+  private final Duration staleAfter;
+
   /** A schedule of its own: readiness must follow the database within seconds, not a scrape. */
-  @Bean
-  ScheduledSamples healthSamples(MeterRegistry meters,
+  SampledHealthConfiguration(MeterRegistry meters,
       @Value("${fieldguide.health.samples.interval:2s}") Duration interval,
-      @Value("${fieldguide.health.samples.timeout:1s}") Duration timeout) {
-    return new ScheduledSamples(meters, interval, timeout);
+      @Value("${fieldguide.health.samples.timeout:1s}") Duration timeout,
+      @Value("${fieldguide.health.samples.stale-after:5s}") Duration staleAfter) {
+    this.samples = new ScheduledSamples(meters, interval, timeout);
+    this.staleAfter = staleAfter;
+  }
+
+  /** Started and stopped with the context, like the metrics' schedule. */
+  @Bean
+  ScheduledSamples healthSamples() {
+    return samples;
   }
 
   @Bean
-  HealthIndicator dbHealthIndicator(@Qualifier("healthSamples") ScheduledSamples samples,
-      DataSource dataSource, @Value("${fieldguide.health.samples.stale-after:5s}") Duration stale) {
-    var check = new DataSourceHealthIndicator(dataSource);
-    return new SampledHealth(samples.register("health.db", check::health), stale);
+  HealthIndicator dbHealthIndicator(DataSource dataSource) {
+    return sampled("health.db", new DataSourceHealthIndicator(dataSource));
   }
 
   @Bean
-  HealthIndicator redisHealthIndicator(@Qualifier("healthSamples") ScheduledSamples samples,
-      RedisConnectionFactory redis,
-      @Value("${fieldguide.health.samples.stale-after:5s}") Duration stale) {
-    var check = new DataRedisHealthIndicator(redis);
-    return new SampledHealth(samples.register("health.redis", check::health), stale);
+  HealthIndicator redisHealthIndicator(RedisConnectionFactory redis) {
+    return sampled("health.redis", new DataRedisHealthIndicator(redis));
+  }
+
+  private HealthIndicator sampled(String name, HealthIndicator check) {
+    return new SampledHealth(samples.register(name, check::health), staleAfter);
   }
 }
