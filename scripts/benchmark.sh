@@ -7,11 +7,13 @@
 #   scripts/benchmark.sh                  all pairs: trivial liveness product orders
 #   scripts/benchmark.sh product          one pair (or several, by name)
 # Environment: BENCH_SECONDS (10) per wrk run; BENCH_ROUNDS (2) runs per side; BENCH_WARMUP_SECONDS
-# (10) per endpoint before measuring; BENCH_ORDERS (4000: 20 for each of the 200 seeded customers,
-# so an order page is a full 20); BENCH_PORT (18400; the minimal app takes the next one);
+# (90) at most per endpoint and side before measuring, in 5 s rounds until two agree within 5%;
+# BENCH_ORDERS (4000: 20 for each of the 200 seeded customers, so an order page is a full 20); BENCH_PORT (18400; the minimal app takes the next one);
 # BENCH_JFR=1 records the service during the measured runs (stacks up to 512 frames) and prints
 # the .jfr file; its flame graph (JDK 25, after ./mvnw -B -ntp -q -pl benchmarks package -DskipTests):
 #   java -cp benchmarks/target/classes dev.fieldguide.benchmarks.FlameGraph rec.jfr out.svg --thread-prefix tomcat-handler
+# BENCH_SERVICE_ARGS="--name=value ..." adds settings to the service's command line (to measure
+# what one feature costs, e.g. --logging.level.dev.fieldguide.orders.access=OFF).
 # BENCH_SERVICE_JAR=path measures that lab jar instead of this build's (an older build, for a
 # before/after: each run's ratios are against the same minimal app).
 # Exits 0 whatever the ratios (a benchmark, not a gate); non-zero when a build or a start fails.
@@ -35,7 +37,7 @@ done
 
 seconds="${BENCH_SECONDS:-10}"
 rounds="${BENCH_ROUNDS:-2}"
-warmup="${BENCH_WARMUP_SECONDS:-10}"
+warmup="${BENCH_WARMUP_SECONDS:-90}"
 orders="${BENCH_ORDERS:-4000}"
 port="${BENCH_PORT:-18400}"
 minimal_port=$((port + 1))
@@ -118,7 +120,7 @@ start service "$service/actuator/health/readiness" "$java_bin" -jar "$lab_jar" \
   --spring.data.redis.database="$redis_db" --fieldguide.outbox.stream="$stream" \
   --fieldguide.seed.orders="$orders" \
   --fieldguide.rate-limit.policies.api.capacity="$rate_limit" \
-  --fieldguide.rate-limit.policies.api.refill-per-second="$rate_limit"
+  --fieldguide.rate-limit.policies.api.refill-per-second="$rate_limit" ${BENCH_SERVICE_ARGS:-}
 service_pid="${pids[-1]}"
 # Fresh statistics for the planner (autovacuum may be off), before either app sends a query.
 psql -h 127.0.0.1 -U postgres -d "$db" -qc "ANALYZE"
@@ -167,10 +169,23 @@ for pair in "${pairs[@]}"; do
   done
 done
 
-echo "== warming up: ${warmup}s per endpoint per app"
+# The JIT needs load before a JVM runs at its steady speed, and the service (far more code on the
+# request path) needs longer than the minimal app: about 50 s of wrk on this machine's 2 cores.
+# Each side of each pair runs 5 s rounds until two in a row agree within 5%, or $warmup s pass.
+echo "== warming up: 5 s rounds per endpoint per app until two agree within 5% (at most ${warmup}s)"
 for pair in "${pairs[@]}"; do
   for side in minimal service; do
-    measure "$(url "$side" "$pair")" "$warmup" "$(authorization "$pair")" >/dev/null
+    previous=0
+    spent=0
+    while [ "$spent" -lt "$warmup" ]; do
+      read -r rate _ < <(measure "$(url "$side" "$pair")" 5 "$(authorization "$pair")")
+      spent=$((spent + 5))
+      if awk -v a="$previous" -v b="$rate" 'BEGIN { exit !(a > 0 && b <= a * 1.05 && b >= a * 0.95) }'; then
+        break
+      fi
+      previous="$rate"
+    done
+    printf '   %-8s %-7s warm after %3s s (%s req/s)\n' "$pair" "$side" "$spent" "$rate"
   done
 done
 

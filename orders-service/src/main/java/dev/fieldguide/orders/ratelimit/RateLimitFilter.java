@@ -32,16 +32,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * whose pattern matches its path most specifically, gets the RateLimit headers, and is refused
  * with 429 when the bucket is empty, or with 401 when it sent an API key that does not verify. It
  * leaves a {@link RateLimitCharge} on the request for a handler that learns the request's full
- * cost later (GraphQL). If Redis is unreachable the request passes (fail open): the API's
- * availability is worth more than the limit for the length of an outage.
+ * cost later (GraphQL). Most takes are answered from this instance's lease or remembered
+ * refusal ({@link TokenLeases}) without a Redis call. If Redis is unreachable the request passes
+ * (fail open): the API's availability is worth more than the limit for the length of an outage.
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
   private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
   private static final String BUCKET = "fieldguide:ratelimit:";
   private static final Duration OUTAGE_SKIP = Duration.ofSeconds(5);
+  /** Clients whose lease or refusal this instance remembers (a few hundred bytes each). */
+  private static final int REMEMBERED_CLIENTS = 10_000;
 
-  private final TokenBucket buckets;
+  private final TokenLeases leases;
   private final RateLimitClients clients;
   private final String keyHeader;
   private final Map<String, RateLimitPolicy> policies;
@@ -54,7 +57,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 
   RateLimitFilter(TokenBucket buckets, ApiKeys keys, RateLimitProperties properties,
       ProblemResponseWriter problems, AuditLog audit, MeterRegistry meters) {
-    this.buckets = buckets;
+    this.leases = new TokenLeases(buckets, System::nanoTime, REMEMBERED_CLIENTS);
     this.keyHeader = properties.clientHeader();
     this.clients = new RateLimitClients(keys, keyHeader);
     this.policies = properties.toPolicies().stream()
@@ -113,7 +116,7 @@ class RateLimitFilter extends OncePerRequestFilter {
       return Optional.empty();
     }
     try {
-      return Optional.of(buckets.take(bucket, policy, tokens));
+      return Optional.of(leases.take(bucket, policy, tokens));
     } catch (RedisException e) {
       unavailable.increment();
       redisBreaker.trip();

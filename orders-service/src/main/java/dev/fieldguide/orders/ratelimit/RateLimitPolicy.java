@@ -21,6 +21,15 @@ public record RateLimitPolicy(String name, List<String> paths, int capacity,
     paths = List.copyOf(paths);
   }
 
+  /**
+   * Tokens an instance takes ahead of need in one script call ({@link TokenLeases}): none for a
+   * policy under 100 tokens, which stays exact, else a twentieth of the capacity, at most 100. A
+   * lease lets a burst exceed the capacity by at most this much per instance.
+   */
+  int lease() {
+    return capacity < 100 ? 0 : Math.min(100, capacity / 20);
+  }
+
   /** The window the draft's {@code w} parameter names: the time an empty bucket takes to fill. */
   long windowSeconds() {
     return (long) Math.ceil(capacity / refillPerSecond);

@@ -15,7 +15,8 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * R4: takes tokens from a client's bucket with one Lua script call, so concurrent requests on any
- * number of instances cannot both spend the last token (no read-modify-write race).
+ * number of instances cannot both spend the last token (no read-modify-write race). The request
+ * path calls it through {@link TokenLeases}, which needs it for a lease or a refusal only.
  */
 public class TokenBucket {
 
@@ -38,10 +39,20 @@ public class TokenBucket {
    * costs several (a GraphQL query, by its complexity) is admitted or refused whole.
    */
   public Decision take(String bucketKey, RateLimitPolicy policy, int tokens) {
+    return take(bucketKey, policy, tokens, 0);
+  }
+
+  /**
+   * As {@link #take(String, RateLimitPolicy, int)}, and when the request is allowed, up to {@code
+   * ahead} more tokens in the same call, as many as the bucket holds ({@link Decision#takenAhead()}):
+   * an instance's lease ({@link TokenLeases}).
+   */
+  Decision take(String bucketKey, RateLimitPolicy policy, int tokens, int ahead) {
     List<Long> result = Objects.requireNonNull(script.runForLongs(redisCalls(policy)::increment,
         List.of(bucketKey), String.valueOf(policy.capacity()),
-        String.valueOf(policy.refillPerSecond()), String.valueOf(tokens)));
-    return new Decision(result.get(0) == 1, result.get(1), result.get(2), result.get(3));
+        String.valueOf(policy.refillPerSecond()), String.valueOf(tokens), String.valueOf(ahead)));
+    return new Decision(result.get(0) == 1, result.get(1), result.get(2), result.get(3),
+        result.get(4).intValue());
   }
 
   /**
@@ -69,7 +80,15 @@ public class TokenBucket {
    * @param remaining whole tokens left after this request
    * @param retryAfterMillis when not allowed: how long until the tokens asked for are back
    * @param fullInMillis how long until the bucket is full again (the "reset")
+   * @param takenAhead tokens taken beyond the request's own, for a lease; already deducted from
+   *     {@code remaining}
    */
-  public record Decision(boolean allowed, long remaining, long retryAfterMillis,
-      long fullInMillis) {}
+  public record Decision(boolean allowed, long remaining, long retryAfterMillis, long fullInMillis,
+      int takenAhead) {
+
+    /** A decision that took nothing ahead. */
+    public Decision(boolean allowed, long remaining, long retryAfterMillis, long fullInMillis) {
+      this(allowed, remaining, retryAfterMillis, fullInMillis, 0);
+    }
+  }
 }
