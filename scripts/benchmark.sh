@@ -7,7 +7,7 @@
 #   scripts/benchmark.sh                  all pairs: trivial liveness product orders
 #   scripts/benchmark.sh product          one pair (or several, by name)
 # Environment: BENCH_SECONDS (10) per wrk run; BENCH_ROUNDS (2) runs per side; BENCH_WARMUP_SECONDS
-# (90) at most per endpoint and side before measuring, in 5 s rounds until two agree within 5%;
+# (90) at most per endpoint and side before measuring, in 5 s rounds until three agree within 5%;
 # BENCH_ORDERS (4000: 20 for each of the 200 seeded customers, so an order page is a full 20); BENCH_PORT (18400; the minimal app takes the next one);
 # BENCH_JFR=1 records the service during the measured runs (stacks up to 512 frames) and prints
 # the .jfr file; its flame graph (JDK 25, after ./mvnw -B -ntp -q -pl benchmarks package -DskipTests):
@@ -171,17 +171,22 @@ done
 
 # The JIT needs load before a JVM runs at its steady speed, and the service (far more code on the
 # request path) needs longer than the minimal app: about 50 s of wrk on this machine's 2 cores.
-# Each side of each pair runs 5 s rounds until two in a row agree within 5%, or $warmup s pass.
-echo "== warming up: 5 s rounds per endpoint per app until two agree within 5% (at most ${warmup}s)"
+# Each side of each pair runs 5 s rounds until three in a row agree within 5% (a plateau one round
+# long is common while the JIT works), or $warmup s pass.
+echo "== warming up: 5 s rounds per endpoint per app until three agree within 5% (at most ${warmup}s)"
 for pair in "${pairs[@]}"; do
   for side in minimal service; do
     previous=0
+    agreed=0
     spent=0
     while [ "$spent" -lt "$warmup" ]; do
       read -r rate _ < <(measure "$(url "$side" "$pair")" 5 "$(authorization "$pair")")
       spent=$((spent + 5))
       if awk -v a="$previous" -v b="$rate" 'BEGIN { exit !(a > 0 && b <= a * 1.05 && b >= a * 0.95) }'; then
-        break
+        agreed=$((agreed + 1))
+        [ "$agreed" -ge 2 ] && break
+      else
+        agreed=0
       fi
       previous="$rate"
     done

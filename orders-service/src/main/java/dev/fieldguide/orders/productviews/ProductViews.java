@@ -4,9 +4,13 @@ import dev.fieldguide.orders.redis.LuaScript;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.redisson.api.RedissonClient;
@@ -17,30 +21,45 @@ import org.redisson.client.codec.StringCodec;
  * an UPDATE on a hot PostgreSQL row per read. {@link ProductViewFlusher} moves the counts into
  * PostgreSQL in batches.
  *
- * <p>Recording is fire-and-forget and fails open: the read that triggers it never waits for Redis
- * and never fails because of it. When Redis is down (or so slow that too many increments are in
- * flight) the view is dropped and counted in {@code fieldguide.views.dropped}.
+ * <p>A read only adds one to this instance's tally of its product ({@link #record}); {@link
+ * #pushOnce()}, run every {@code fieldguide.views.push-interval} (100 ms), sends every tally in
+ * one script call. At 10,000 reads a second of 100 products that is 10 calls a second instead of
+ * 10,000. Counting fails open: when Redis is down the pushed views are dropped and counted in
+ * {@code fieldguide.views.dropped}; the read that recorded them never waits and never fails.
+ * Views tallied here when the process dies are lost, as a view may be in any fail-open counter;
+ * none is ever counted twice, and none is lost to a push running beside the reads.
  */
 public class ProductViews {
 
   static final String COUNTER = "fieldguide:views:product:";
   /** Ids with counts not yet taken by a flush. */
   static final String DIRTY = "fieldguide:views:dirty";
-  static final int MAX_IN_FLIGHT = 1_000;
+  /** Products tallied at once; views of others are dropped until a push makes room. */
+  static final int MAX_TALLIED = 10_000;
 
-  /** INCR, refresh the TTL, mark the id dirty: one script, so a flush never sees half of it. */
+  /**
+   * For each product: INCRBY its count, refresh the TTL, mark the id dirty. One script, so a
+   * flush never sees half of it. KEYS: the counters, then the dirty set; ARGV: the TTL, then each
+   * product's views and id.
+   */
   private static final String INCREMENT = """
-      local views = redis.call('INCR', KEYS[1])
-      redis.call('PEXPIRE', KEYS[1], ARGV[1])
-      redis.call('SADD', KEYS[2], ARGV[2])
-      redis.call('PEXPIRE', KEYS[2], ARGV[1])
-      return views
+      local dirty = KEYS[#KEYS]
+      for i = 1, #KEYS - 1 do
+        redis.call('INCRBY', KEYS[i], ARGV[i * 2])
+        redis.call('PEXPIRE', KEYS[i], ARGV[1])
+        redis.call('SADD', dirty, ARGV[i * 2 + 1])
+      end
+      redis.call('PEXPIRE', dirty, ARGV[1])
+      return #KEYS - 1
       """;
 
   private final RedissonClient redisson;
   private final LuaScript increment;
   private final Duration keyTtl;
-  private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+  /** A tally a push has taken out of the table: no view may land on it any more. */
+  private static final long RETIRED = -1;
+
+  private final ConcurrentHashMap<Long, AtomicLong> tallies = new ConcurrentHashMap<>();
   private final Counter recorded;
   private final Counter droppedUnavailable;
   private final Counter droppedBusy;
@@ -51,42 +70,75 @@ public class ProductViews {
     this.keyTtl = keyTtl;
     this.recorded = meters.counter("fieldguide.views.recorded");
     this.droppedUnavailable = meters.counter("fieldguide.views.dropped", "reason", "redis");
-    this.droppedBusy = meters.counter("fieldguide.views.dropped", "reason", "in-flight-limit");
+    this.droppedBusy = meters.counter("fieldguide.views.dropped", "reason", "tally-limit");
+  }
+
+  /** Counts one view of the product, in memory: returns at once and never throws. */
+  public void record(long productId) {
+    while (true) {
+      AtomicLong tally = tallies.get(productId);
+      if (tally == null) {
+        if (tallies.size() >= MAX_TALLIED) {
+          droppedBusy.increment();
+          return;
+        }
+        tally = tallies.computeIfAbsent(productId, id -> new AtomicLong());
+      }
+      long views = tally.get();
+      if (views == RETIRED) {
+        tallies.remove(productId, tally); // a push is removing it: take a new one
+      } else if (tally.compareAndSet(views, views + 1)) {
+        return;
+      }
+    }
   }
 
   /**
-   * Counts one view of the product; returns at once and never throws. The increment runs on its
-   * own virtual thread, so a slow or unreachable Redis delays nobody: the request thread only
-   * takes a permit (at most {@value #MAX_IN_FLIGHT} increments wait at once; past that, views are
-   * dropped rather than queued without bound).
+   * Sends the views tallied since the last push to Redis in one script call, and retires the
+   * tallies of products nobody viewed since (so the table holds recent products only). Returns
+   * the views sent; on a Redis failure they are dropped (and counted), never kept for a retry
+   * that could send them twice.
    */
-  public void record(long productId) {
-    if (!inFlight.tryAcquire()) {
-      droppedBusy.increment();
-      return;
+  public long pushOnce() {
+    Map<Long, Long> batch = new HashMap<>();
+    tallies.forEach((productId, tally) -> {
+      long views = tally.getAndSet(0);
+      if (views > 0) {
+        batch.put(productId, views);
+      } else if (tally.compareAndSet(0, RETIRED)) {
+        // No view arrived since the read above, and none can land on it now.
+        tallies.remove(productId, tally);
+      }
+    });
+    if (batch.isEmpty()) {
+      return 0;
     }
+    long views = batch.values().stream().mapToLong(Long::longValue).sum();
     try {
-      Thread.ofVirtual().name("product-view").start(() -> {
-        try {
-          increment(productId);
-          recorded.increment();
-        } catch (RuntimeException e) {
-          droppedUnavailable.increment(); // fail open: a lost view is the whole damage
-        } finally {
-          inFlight.release();
-        }
-      });
+      send(batch);
+      recorded.increment((double) views);
     } catch (RuntimeException e) {
-      inFlight.release();
-      droppedUnavailable.increment();
+      droppedUnavailable.increment((double) views); // fail open: lost views are the whole damage
     }
+    return views;
   }
 
-  /** The increment itself, waiting for Redis; returns the product's unflushed count. */
-  long increment(long productId) {
-    Long views = increment.runForLong(List.of(COUNTER + productId, DIRTY),
-        keyTtl.toMillis(), productId);
-    return views == null ? 0 : views;
+  /** One view, straight to Redis, waiting for it: what a push does for many. */
+  void increment(long productId) {
+    send(Map.of(productId, 1L));
+  }
+
+  private void send(Map<Long, Long> viewsByProduct) {
+    List<Object> keys = new ArrayList<>(viewsByProduct.size() + 1);
+    List<Object> args = new ArrayList<>(viewsByProduct.size() * 2 + 1);
+    args.add(keyTtl.toMillis());
+    viewsByProduct.forEach((productId, views) -> {
+      keys.add(COUNTER + productId);
+      args.add(views);
+      args.add(productId);
+    });
+    keys.add(DIRTY);
+    increment.runForLong(keys, args.toArray());
   }
 
   /**

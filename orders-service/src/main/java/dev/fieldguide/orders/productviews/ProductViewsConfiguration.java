@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.redisson.api.RedissonClient;
@@ -20,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * View counting and its flush: {@code fieldguide.views.key-ttl} (how long an unflushed count or
- * batch survives in Redis), {@code fieldguide.views.flush-interval} and
+ * batch survives in Redis), {@code fieldguide.views.push-interval} (how often an instance's
+ * tallies go to Redis), {@code fieldguide.views.flush-interval} and
  * {@code fieldguide.views.flush.enabled} (off in tests, which call {@code flushOnce()}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -41,59 +41,68 @@ class ProductViewsConfiguration {
 
   @Bean
   @ConditionalOnBooleanProperty(name = "fieldguide.views.flush.enabled", matchIfMissing = true)
-  FlushLoop productViewFlushLoop(ProductViewFlusher flusher,
+  FixedDelayLoop productViewFlushLoop(ProductViewFlusher flusher,
       @Value("${fieldguide.views.flush-interval:PT10S}") Duration interval) {
-    return new FlushLoop(flusher, interval);
+    return new FixedDelayLoop("product-view-flush", flusher::flushOnce, interval, false);
+  }
+
+  @Bean
+  FixedDelayLoop productViewPushLoop(ProductViews views,
+      @Value("${fieldguide.views.push-interval:PT0.1S}") Duration interval) {
+    // A last push on the way down: views tallied before a graceful shutdown are not dropped.
+    return new FixedDelayLoop("product-view-push", views::pushOnce, interval, true);
   }
 
   /**
-   * Calls {@code flushOnce()} on a fixed delay, on one thread, from context start to close. A
-   * failed flush is logged and tried again next time; what it had taken waits in Redis.
+   * Runs a task on a fixed delay, on one virtual thread, from context start to close. A failed
+   * run is logged and tried again next time.
    */
-  static final class FlushLoop implements SmartLifecycle {
+  static final class FixedDelayLoop implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(FlushLoop.class);
+    private static final Logger log = LoggerFactory.getLogger(FixedDelayLoop.class);
 
-    private final ProductViewFlusher flusher;
+    private final String name;
+    private final Runnable task;
     private final Duration interval;
+    private final boolean runOnStop;
     private volatile @Nullable ScheduledExecutorService scheduler;
-    private volatile @Nullable ScheduledFuture<?> schedule;
 
-    FlushLoop(ProductViewFlusher flusher, Duration interval) {
-      this.flusher = flusher;
+    FixedDelayLoop(String name, Runnable task, Duration interval, boolean runOnStop) {
+      this.name = name;
+      this.task = task;
       this.interval = interval;
+      this.runOnStop = runOnStop;
     }
 
     @Override
+    @SuppressWarnings("FutureReturnValueIgnored") // runOnce() catches; shutdownNow() ends it
     public void start() {
       ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(
-          Thread.ofVirtual().name("product-view-flush").factory());
-      schedule = started.scheduleWithFixedDelay(this::flush, interval.toMillis(),
-          interval.toMillis(), TimeUnit.MILLISECONDS);
+          Thread.ofVirtual().name(name).factory());
+      started.scheduleWithFixedDelay(this::runOnce, interval.toMillis(), interval.toMillis(),
+          TimeUnit.MILLISECONDS);
       scheduler = started;
     }
 
-    private void flush() {
+    private void runOnce() {
       try {
-        flusher.flushOnce();
+        task.run();
       } catch (RuntimeException e) {
         // An exception escaping here would cancel the schedule for good.
-        log.warn("Product view flush failed; retrying in {}", interval, e);
+        log.warn("{} failed; retrying in {}", name, interval, e);
       }
     }
 
     @Override
     public void stop() {
-      ScheduledFuture<?> loop = schedule;
-      if (loop != null) {
-        loop.cancel(true); // ends the loop: no further runs, a running flush is interrupted
-      }
       ScheduledExecutorService running = scheduler;
       if (running != null) {
-        running.shutdownNow(); // and frees its thread
+        running.shutdownNow(); // no further runs; a running one is interrupted
       }
-      schedule = null;
       scheduler = null;
+      if (runOnStop) {
+        runOnce();
+      }
     }
 
     @Override

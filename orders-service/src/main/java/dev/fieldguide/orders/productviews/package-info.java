@@ -1,7 +1,8 @@
 /**
  * R5 — what belongs in Redis and what in PostgreSQL: product view counters.
  *
- * <p>A view is one atomic {@code INCR} in Redis (cheap, fail-open, nothing to lose but a view);
+ * <p>Views are tallied in memory and added to Redis every 100 ms, one {@code INCRBY} per product
+ * in one script (cheap, fail-open, nothing to lose but a view);
  * the durable total lives in PostgreSQL, where a periodic flush moves counts in batches that are
  * taken atomically and applied exactly once (flush id recorded in the same transaction).
  *
