@@ -72,11 +72,11 @@ class StampedeLab implements Lab {
             jvm.loads() == 1 && jvm.allOk()),
         new LabReport.Phase("no lock, " + slowMs + " ms loader", none.measured(),
             // How many readers miss before the first store depends on how fast the burst
-            // arrives on a shared machine (from all 200 down to about 50 seen in CI); what never
-            // varies is that it is far more than the one load a lock allows.
-            "many loads (at least 1 reader in 10): every reader that missed before the first"
+            // arrives on a shared machine (from all 200 down to 13 seen in CI with a 50 ms
+            // loader); what never varies is that it is far more than the one load a lock allows.
+            "many loads (at least 1 reader in 20): every reader that missed before the first"
                 + " store",
-            none.loads() >= READERS / 10 && none.allOk())));
+            none.loads() >= READERS / 20 && none.allOk())));
   }
 
   /**
