@@ -55,7 +55,9 @@ class ProductViewsConfiguration {
 
   /**
    * Runs a task on a fixed delay, on one virtual thread, from context start to close. A failed
-   * run is logged and tried again next time.
+   * run is logged and tried again next time. Not the outbox's {@code PollingLoop}: that one runs
+   * again at once while it finds work, which would send views one push per handful instead of
+   * one per interval.
    */
   static final class FixedDelayLoop implements SmartLifecycle {
 
