@@ -15,13 +15,17 @@ public record OrderResponse(long id, String status, long totalCents, Instant cre
 
   /** The response for an order whose customer and lines (with products) are loaded. */
   public static OrderResponse of(Order order, List<OrderLine> lines) {
+    return withLines(order, lines.stream()
+        .map(line -> new Line(line.getProduct().getId(), line.getProduct().getName(),
+            line.getQuantity(), line.getUnitPriceCents()))
+        .toList());
+  }
+
+  /** The response for an order whose customer is loaded, with lines read as rows. */
+  static OrderResponse withLines(Order order, List<Line> lines) {
     Customer customer = order.getCustomer();
     return new OrderResponse(order.getId(), order.getStatus().name(), order.getTotalCents(),
         order.getCreatedAt(),
-        new CustomerSummary(customer.getId(), customer.getEmail(), customer.getName()),
-        lines.stream()
-            .map(line -> new Line(line.getProduct().getId(), line.getProduct().getName(),
-                line.getQuantity(), line.getUnitPriceCents()))
-            .toList());
+        new CustomerSummary(customer.getId(), customer.getEmail(), customer.getName()), lines);
   }
 }

@@ -67,4 +67,23 @@ class OrderFetchPlansIntegrationTests {
     assertThat(page.next()).isNotNull();
     statements.assertSelectCount(2);
   }
+  @Test
+  void pagesOfEverySizeSendTheSameLinesStatementWithOneArrayOfIds() {
+    long customer = data.customer();
+    for (int i = 0; i < 6; i++) {
+      data.orderOf(customer, data.product("Sized " + i, 100 + i, Map.of()));
+    }
+    List<StatementCounter.Executed> linesStatements = new ArrayList<>();
+    for (int size : new int[]{1, 2, 5}) {
+      statements.reset();
+      listing.list(new OrderFilter(customer, null), size, null);
+      linesStatements.add(statements.executed().getLast()); // the page, then its lines
+    }
+
+    assertThat(linesStatements).extracting(StatementCounter.Executed::sql)
+        .allSatisfy(sql -> assertThat(sql).contains("order_lines").contains("any(").isEqualTo(
+            linesStatements.getFirst().sql()));
+    assertThat(linesStatements).extracting(executed -> executed.parameters().size())
+        .containsOnly(1);
+  }
 }
