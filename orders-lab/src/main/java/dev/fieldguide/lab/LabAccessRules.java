@@ -20,6 +20,6 @@ class LabAccessRules {
   Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> labsForAdmins() {
     return requests -> requests.requestMatchers(StampedeFixtures.PATH + "**").permitAll()
         .requestMatchers(OffsetPageFixture.PATH).hasRole(Roles.ADMIN)
-        .requestMatchers("/lab", "/lab/{name}").hasRole(Roles.ADMIN);
+        .requestMatchers("/lab", LabRuns.PATH, LabRuns.PATH + "/**").hasRole(Roles.ADMIN);
   }
 }

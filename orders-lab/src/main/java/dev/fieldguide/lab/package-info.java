@@ -2,11 +2,14 @@
  * Live demos: each lab runs a topic's checks against this running service and reports measured
  * values in named phases, each with an observation that passed or failed.
  *
- * <p>{@code ./lab <name>} calls {@code GET /lab/<name>}. Labs exist only in this module, the
+ * <p>{@code ./lab <name>} starts a run with {@code POST /lab/runs} ({@link LabRuns}: one run per
+ * lab at a time, the last three kept) and reads its report once it ended; a run also streams as
+ * Server-Sent Events ({@link LabRunController}). Labs exist only in this module, the
  * lab-enabled application ({@link dev.fieldguide.lab.FieldGuideLab}); the service's own jar and
  * image have none.
  *
  * @see dev.fieldguide.lab.ErrorsLabIntegrationTests
+ * @see dev.fieldguide.lab.LabRunsIntegrationTests
  */
 @NullMarked
 package dev.fieldguide.lab;

@@ -17,7 +17,7 @@ class ErrorsLabIntegrationTests {
 
   @Test
   void everyPhaseOfTheErrorsLabPasses() {
-    var response = api.get("/lab/errors");
+    var response = LabRunsClient.runToEnd(api, "errors");
 
     assertThat(response.status()).isEqualTo(200);
     JsonNode phases = response.jsonBody().path("phases");
@@ -28,7 +28,7 @@ class ErrorsLabIntegrationTests {
 
   @Test
   void theTextReportEndsWithTheLineTheLabScriptChecks() {
-    var response = api.get("/lab/errors", java.util.Map.of("Accept", "text/plain"));
+    var response = LabRunsClient.runToEndAsText(api, "errors");
 
     assertThat(response.body().strip().lines().reduce((a, b) -> b))
         .hasValue("result: PASS (%d/%d observations held)".formatted(BadRequests.ALL.size(),
@@ -42,7 +42,7 @@ class ErrorsLabIntegrationTests {
 
   @Test
   void anUnknownLabIsA404Problem() {
-    var response = api.get("/lab/no-such-lab");
+    var response = LabRunsClient.start(api, "no-such-lab");
 
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.jsonBody().path("code").asString()).isEqualTo("LAB_NOT_FOUND");

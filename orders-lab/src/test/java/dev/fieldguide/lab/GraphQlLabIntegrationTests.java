@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.TestData;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -34,7 +33,7 @@ class GraphQlLabIntegrationTests {
 
   @Test
   void everyPhaseOfTheGraphQlLabPasses() {
-    var response = api.get("/lab/graphql");
+    var response = LabRunsClient.runToEnd(api, "graphql");
 
     assertThat(response.status()).isEqualTo(200);
     JsonNode phases = response.jsonBody().path("phases");
@@ -45,7 +44,7 @@ class GraphQlLabIntegrationTests {
 
   @Test
   void theReportComparesTheCountsSideBySide() {
-    var response = api.get("/lab/graphql", Map.of("Accept", "text/plain"));
+    var response = LabRunsClient.runToEndAsText(api, "graphql");
 
     assertThat(response.body())
         .contains("[PASS] batched: 4 statements, one-by-one: 202 statements (page 50)")

@@ -17,7 +17,7 @@ class GrpcLabIntegrationTests {
 
   @Test
   void everyPhaseOfTheGrpcLabPasses() {
-    var response = api.get("/lab/grpc");
+    var response = LabRunsClient.runToEnd(api, "grpc");
 
     assertThat(response.status()).isEqualTo(200);
     JsonNode phases = response.jsonBody().path("phases");

@@ -33,9 +33,9 @@ class LabAccessIntegrationTests {
 
     assertThat(api.anonymous().get("/lab").status()).isEqualTo(401);
     assertThat(customer.get("/lab").status()).isEqualTo(403);
-    assertThat(customer.get("/lab/errors").status()).isEqualTo(403);
+    assertThat(LabRunsClient.start(customer, "errors").status()).isEqualTo(403);
     assertThat(api.get("/lab").status()).isEqualTo(200);
-    assertThat(api.get("/lab/no-such-lab").status()).isEqualTo(404);
+    assertThat(LabRunsClient.start(api, "no-such-lab").status()).isEqualTo(404);
   }
 
   @Test

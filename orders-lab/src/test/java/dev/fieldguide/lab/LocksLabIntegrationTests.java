@@ -17,7 +17,7 @@ class LocksLabIntegrationTests {
 
   @Test
   void everyPhaseOfTheLocksLabPasses() {
-    var response = api.get("/lab/locks");
+    var response = LabRunsClient.runToEnd(api, "locks");
 
     assertThat(response.status()).isEqualTo(200);
     JsonNode phases = response.jsonBody().path("phases");

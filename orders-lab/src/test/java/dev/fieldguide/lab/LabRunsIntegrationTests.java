@@ -1,0 +1,189 @@
+package dev.fieldguide.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fieldguide.orders.security.DevTokenIssuer;
+import dev.fieldguide.orders.support.Api;
+import dev.fieldguide.orders.support.IntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Lab runs as resources: a POST starts one (201 and its address), one run per lab at a time (409
+ * naming the running one), cancel, the kept history, and the event stream. A lab of this test's
+ * own holds each run open until the test opens its gate.
+ */
+@IntegrationTest
+@Import(LabRunsIntegrationTests.GateLabConfiguration.class)
+class LabRunsIntegrationTests {
+
+  @Autowired
+  Api api;
+
+  @Autowired
+  GateLab gate;
+
+  @Autowired
+  DevTokenIssuer tokens;
+
+  @BeforeEach
+  void closeTheGate() {
+    gate.close();
+  }
+
+  /** Lets a run a failed test left at the gate end, so the next test can start the lab. */
+  @AfterEach
+  void openTheGateAndAwaitTheLastRun() {
+    gate.open();
+    var runs = api.get(LabRuns.PATH + "?lab=" + GateLab.NAME).jsonBody();
+    if (!runs.isEmpty()) {
+      api.get(runs.get(0).path("url").asString() + "?wait=30");
+    }
+  }
+
+  @Test
+  void aStartIsA201WithTheRunsAddressAndTheRunEndsWithItsPhases() {
+    var started = LabRunsClient.start(api, GateLab.NAME);
+
+    assertThat(started.status()).isEqualTo(201);
+    String location = started.header("Location");
+    assertThat(location).matches("/lab/runs/gate-\\d+");
+    assertThat(started.jsonBody().path("state").asString()).isEqualTo("RUNNING");
+    assertThat(started.jsonBody().path("url").asString()).isEqualTo(location);
+
+    gate.open();
+    var ended = api.get(location + "?wait=30");
+
+    assertThat(ended.jsonBody().path("state").asString()).isEqualTo("PASSED");
+    assertThat(ended.jsonBody().path("phases").get(0).path("name").asString())
+        .isEqualTo("the gate opened");
+  }
+
+  @Test
+  void aSecondStartWhileTheLabRunsIsA409NamingTheRunningOne() {
+    String running = LabRunsClient.start(api, GateLab.NAME).header("Location");
+
+    var again = LabRunsClient.start(api, GateLab.NAME);
+
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(again.jsonBody().path("code").asString()).isEqualTo("LAB_ALREADY_RUNNING");
+    assertThat(again.jsonBody().path("run").asString()).isEqualTo(running);
+
+    gate.open();
+    api.get(running + "?wait=30");
+    var next = LabRunsClient.start(api, GateLab.NAME);
+    assertThat(next.status()).isEqualTo(201);
+    api.get(next.header("Location") + "?wait=30");
+    var history = api.get(LabRuns.PATH + "?lab=" + GateLab.NAME).jsonBody();
+    assertThat(history.get(0).path("url").asString()).isEqualTo(next.header("Location"));
+    assertThat(history.get(1).path("url").asString()).isEqualTo(running);
+  }
+
+  @Test
+  void aCancelledRunEndsAsCancelledAndFreesTheLab() {
+    String running = LabRunsClient.start(api, GateLab.NAME).header("Location");
+
+    var cancelled = api.send("DELETE", running, HttpRequest.BodyPublishers.noBody(), Map.of());
+
+    assertThat(cancelled.status()).isEqualTo(200);
+    assertThat(cancelled.jsonBody().path("state").asString()).isEqualTo("CANCELLED");
+    gate.open();
+    var next = LabRunsClient.start(api, GateLab.NAME);
+    assertThat(next.status()).isEqualTo(201);
+    api.get(next.header("Location") + "?wait=30");
+  }
+
+  @Test
+  void theEventStreamSendsEachPhaseThenTheEnd() throws Exception {
+    String running = LabRunsClient.start(api, GateLab.NAME).header("Location");
+    var request = HttpRequest.newBuilder(api.base().resolve(running + "/events"))
+        .header("Authorization", "Bearer " + tokens.admin("test-admin"))
+        .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(30)).build();
+
+    HttpResponse<Stream<String>> stream = HttpClient.newHttpClient()
+        .send(request, HttpResponse.BodyHandlers.ofLines()); // returns at the first event
+    gate.open();
+    List<String> lines;
+    try (Stream<String> body = stream.body()) {
+      // The server completes the stream after "end", which ends this read.
+      lines = body.filter(line -> line.startsWith("event:") || line.startsWith("data:")).toList();
+    }
+
+    assertThat(stream.statusCode()).isEqualTo(200);
+    assertThat(lines).filteredOn(line -> line.startsWith("event:"))
+        .containsExactly("event:run", "event:phase", "event:end");
+    assertThat(lines.get(1)).contains("\"state\":\"RUNNING\"");
+    assertThat(lines.get(3)).contains("\"name\":\"the gate opened\"", "\"passed\":true");
+    assertThat(lines.get(5)).contains("\"state\":\"PASSED\"");
+  }
+
+  @Test
+  void aRunThatDoesNotExistIsA404AndABlankLabA400() {
+    assertThat(api.get(LabRuns.PATH + "/no-such-run").status()).isEqualTo(404);
+    assertThat(LabRunsClient.start(api, " ").status()).isEqualTo(400);
+  }
+
+  /** Registers {@link GateLab} beside the real labs. */
+  @TestConfiguration(proxyBeanMethods = false)
+  static class GateLabConfiguration {
+
+    @Bean
+    GateLab gateLab() {
+      return new GateLab();
+    }
+  }
+
+  /** A lab that reports one phase once the test opens its gate, or fails after 30 s. */
+  static class GateLab implements Lab {
+
+    static final String NAME = "gate";
+
+    private volatile CountDownLatch gate = new CountDownLatch(1);
+
+    void close() {
+      gate = new CountDownLatch(1);
+    }
+
+    void open() {
+      gate.countDown();
+    }
+
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    public String claim() {
+      return "runs until the test opens the gate";
+    }
+
+    @Override
+    public LabReport run(URI base) {
+      try {
+        boolean opened = gate.await(30, TimeUnit.SECONDS);
+        return new LabReport(NAME, claim(), List.of(new LabReport.Phase("the gate opened",
+            Map.of("opened", opened), "the test opens the gate", opened)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("cancelled while waiting at the gate", e);
+      }
+    }
+  }
+}
