@@ -21,7 +21,13 @@ work="$(mktemp -d)"
 url="http://127.0.0.1:$port"
 
 pids=()
+gatling_pid=""
 cleanup() {
+  # Gatling runs in a process group of its own (below): Maven forks Gatling's JVM, and stopping
+  # Maven alone left that JVM sending load at a stopped service for the rest of its 900 s.
+  if [ -n "$gatling_pid" ]; then
+    kill -- "-$gatling_pid" 2>/dev/null || true
+  fi
   for pid in "${pids[@]}"; do
     kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
   done
@@ -57,7 +63,7 @@ echo "second instance ready on :$second_port (same database, Redis and stream)"
 # Foreign load on both: Gatling's mixed traffic on the first (longer than the labs take; stopped
 # when they end) and a steady anonymous reader on the second (rate limiter and cache in Redis).
 FIELDGUIDE_URL="$url" FIELDGUIDE_LOAD_RATE="${LABS_LOAD_RATE:-20}" FIELDGUIDE_LOAD_SECONDS=900 \
-  ./mvnw -q -pl load-tests gatling:test \
+  setsid ./mvnw -q -pl load-tests gatling:test \
   -Dgatling.simulationClass=dev.fieldguide.load.MixedTrafficSimulation >"$work/gatling.log" 2>&1 &
 gatling_pid=$!
 pids+=("$gatling_pid")

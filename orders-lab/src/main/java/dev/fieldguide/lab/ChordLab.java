@@ -51,7 +51,7 @@ class ChordLab implements Lab {
   }
 
   @Override
-  public LabReport run(URI base) {
+  public void run(URI base, Phases phases) {
     Instant posted = Instant.now();
     UUID group = postGroup(base);
     boolean done = awaitCallbacks(List.of(group));
@@ -74,6 +74,14 @@ class ChordLab implements Lab {
     Map<String, Object> timing = timing(group, posted);
     boolean afterLast = Boolean.TRUE.equals(timing.remove("after last"));
 
+    phases.add(new LabReport.Phase("group of " + MEMBERS + " + callback, member " + MEMBERS
+        + " fails once", outcome,
+        "all members finished, callback runs = 1 with "
+            + MEMBERS + " results",
+        done && finished == MEMBERS && callbacks == 1
+            && results == MEMBERS));
+    phases.add(new LabReport.Phase("time to callback", timing,
+        "the callback starts only after the last member has finished", done && afterLast));
     List<UUID> groups = new ArrayList<>();
     Instant burst = Instant.now();
     Concurrently.run(GROUPS_AT_ONCE, i -> () -> postGroup(base)).forEach(groups::add);
@@ -86,18 +94,9 @@ class ChordLab implements Lab {
     many.put("callback runs per group", callbacksEach);
     many.put("ms", Duration.between(burst, Instant.now()).toMillis());
 
-    return new LabReport(name(), claim(), List.of(
-        new LabReport.Phase("group of " + MEMBERS + " + callback, member " + MEMBERS
-            + " fails once", outcome,
-            "all members finished, callback runs = 1 with "
-                + MEMBERS + " results",
-            done && finished == MEMBERS && callbacks == 1
-                && results == MEMBERS),
-        new LabReport.Phase("time to callback", timing,
-            "the callback starts only after the last member has finished", done && afterLast),
-        new LabReport.Phase(GROUPS_AT_ONCE + " groups of " + MEMBERS + " at once", many,
-            "one callback per group", burstDone && allFinished == (long) GROUPS_AT_ONCE * MEMBERS
-                && callbacksEach.stream().allMatch(c -> c == 1))));
+    phases.add(new LabReport.Phase(GROUPS_AT_ONCE + " groups of " + MEMBERS + " at once", many,
+        "one callback per group", burstDone && allFinished == (long) GROUPS_AT_ONCE * MEMBERS
+            && callbacksEach.stream().allMatch(c -> c == 1)));
   }
 
   private UUID postGroup(URI base) {

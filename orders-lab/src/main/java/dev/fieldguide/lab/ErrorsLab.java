@@ -5,7 +5,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -37,9 +36,8 @@ class ErrorsLab implements Lab {
   }
 
   @Override
-  public LabReport run(URI base) {
-    List<LabReport.Phase> phases = BadRequests.ALL.stream().map(bad -> phase(base, bad)).toList();
-    return new LabReport(name(), claim(), phases);
+  public void run(URI base, Phases phases) {
+    BadRequests.ALL.forEach(bad -> phases.add(phase(base, bad)));
   }
 
   private LabReport.Phase phase(URI base, BadRequest bad) {

@@ -30,7 +30,7 @@ class ExplainLab implements Lab {
   }
 
   @Override
-  public LabReport run(URI base) {
+  public void run(URI base, Phases phases) {
     List<SlowQueryWalkthrough.Step> steps = walkthrough.run();
     PlanSummary guessed = steps.get(0).plan();
     PlanSummary analyzed = steps.get(1).plan();
@@ -42,19 +42,18 @@ class ExplainLab implements Lab {
     ratios.put("estimate off by (before ANALYZE)", format(guessedMiss) + "x");
     ratios.put("estimate off by (after ANALYZE)", format(analyzedMiss) + "x");
     ratios.put("execution before/after index", format(speedUp) + "x");
-    return new LabReport(name(), claim(), List.of(
-        PlanPhases.of("1. " + steps.get(0).title(), guessed, "slow_orders",
-            "sequential scan and sort; the estimate is a guess, off by 10x or more",
-            guessed.hasNode("Seq Scan") && guessed.hasNode("Sort") && guessedMiss >= 10),
-        PlanPhases.of("2. " + steps.get(1).title(), analyzed, "slow_orders",
-            "the estimate is within 2x of the actual rows; still a scan and a sort",
-            analyzedMiss <= 2 && analyzed.hasNode("Sort")),
-        PlanPhases.of("3. " + steps.get(2).title(), indexed, "slow_orders",
-            "index scan, no sort, 20 rows read",
-            indexed.usesIndex(SlowQueryWalkthrough.INDEX) && !indexed.hasNode("Sort")
-                && indexed.rowsReadFrom("slow_orders") <= 20),
-        new LabReport.Phase("what the fix bought", ratios,
-            "the indexed plan runs at least 10x faster than the first", speedUp >= 10)));
+    phases.add(PlanPhases.of("1. " + steps.get(0).title(), guessed, "slow_orders",
+        "sequential scan and sort; the estimate is a guess, off by 10x or more",
+        guessed.hasNode("Seq Scan") && guessed.hasNode("Sort") && guessedMiss >= 10));
+    phases.add(PlanPhases.of("2. " + steps.get(1).title(), analyzed, "slow_orders",
+        "the estimate is within 2x of the actual rows; still a scan and a sort",
+        analyzedMiss <= 2 && analyzed.hasNode("Sort")));
+    phases.add(PlanPhases.of("3. " + steps.get(2).title(), indexed, "slow_orders",
+        "index scan, no sort, 20 rows read",
+        indexed.usesIndex(SlowQueryWalkthrough.INDEX) && !indexed.hasNode("Sort")
+            && indexed.rowsReadFrom("slow_orders") <= 20));
+    phases.add(new LabReport.Phase("what the fix bought", ratios,
+        "the indexed plan runs at least 10x faster than the first", speedUp >= 10));
   }
 
   private static String format(double value) {

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +52,7 @@ class GraphQlLab implements Lab {
   }
 
   @Override
-  public LabReport run(URI base) {
-    List<LabReport.Phase> phases = new ArrayList<>();
+  public void run(URI base, Phases phases) {
     Counted batchedSmall = post(base, BATCHED, SMALL);
     Counted oneByOneSmall = post(base, ONE_BY_ONE, SMALL);
     Counted batched = post(base, BATCHED, LARGE);
@@ -83,7 +81,6 @@ class GraphQlLab implements Lab {
         "the one-by-one count grows with the page; the batched one does not",
         oneByOne.statements() > batched.statements()
             && oneByOne.statements() > oneByOneSmall.statements()));
-    return new LabReport(name(), claim(), phases);
   }
 
   /**

@@ -64,11 +64,13 @@ class GrpcLab implements Lab {
   }
 
   @Override
-  public LabReport run(URI base) {
+  public void run(URI base, Phases phases) {
     ManagedChannel channel = LabGrpc.channel(grpc.port());
     try {
-      return new LabReport(name(), claim(), List.of(roundTrip(channel),
-          latency(channel, base), replay(channel), deadline(channel)));
+      phases.add(roundTrip(channel));
+      phases.add(latency(channel, base));
+      phases.add(replay(channel));
+      phases.add(deadline(channel));
     } finally {
       LabGrpc.close(channel);
     }

@@ -40,7 +40,7 @@ class IdempotencyLab implements Lab {
   }
 
   @Override
-  public LabReport run(URI base) {
+  public void run(URI base, Phases phases) {
     long customer = orders.newCustomer("Idempotency");
     long product = orders.productWithStockFor(REQUESTS);
     String key = UUID.randomUUID().toString();
@@ -65,24 +65,24 @@ class IdempotencyLab implements Lab {
     burst.put("orders", created);
     burst.put("outbox events", events);
     burst.put("distinct 201 bodies", distinctCreatedBodies);
+    phases.add(new LabReport.Phase(REQUESTS + " concurrent POSTs, one key", burst,
+        "1 order, 1 event; every answer a 201 (one body) or a 409",
+        created == 1 && events == 1 && distinctCreatedBodies == 1
+            && outcomes.keySet().stream().allMatch(k -> k.startsWith("201")
+                || k.startsWith("409"))));
     var repeat = orders.place(base, key, body);
     String original = responses.stream().filter(r -> r.statusCode() == 201)
         .map(HttpResponse::body).findFirst().orElse("");
     boolean replayed = repeat.statusCode() == 201 && repeat.body().equals(original)
         && repeat.headers().firstValue("Idempotent-Replayed").orElse("").equals("true");
+    phases.add(new LabReport.Phase("the same POST once the first finished",
+        Map.of("status", repeat.statusCode(), "Idempotent-Replayed",
+            repeat.headers().firstValue("Idempotent-Replayed").orElse("-")),
+        "201 replayed, byte-identical to the original", replayed));
     var reused = orders.place(base, key, body.replace("\"quantity\": 1", "\"quantity\": 2"));
-    return new LabReport(name(), claim(), List.of(
-        new LabReport.Phase(REQUESTS + " concurrent POSTs, one key", burst,
-            "1 order, 1 event; every answer a 201 (one body) or a 409",
-            created == 1 && events == 1 && distinctCreatedBodies == 1
-                && outcomes.keySet().stream().allMatch(k -> k.startsWith("201")
-                    || k.startsWith("409"))),
-        new LabReport.Phase("the same POST once the first finished",
-            Map.of("status", repeat.statusCode(), "Idempotent-Replayed",
-                repeat.headers().firstValue("Idempotent-Replayed").orElse("-")),
-            "201 replayed, byte-identical to the original", replayed),
-        new LabReport.Phase("same key, different body", Map.of("status", reused.statusCode()),
-            "422", reused.statusCode() == 422)));
+    phases
+        .add(new LabReport.Phase("same key, different body", Map.of("status", reused.statusCode()),
+            "422", reused.statusCode() == 422));
   }
 
   private List<HttpResponse<String>> burst(URI base, String key, String body) {

@@ -8,8 +8,6 @@ import dev.fieldguide.orders.promotions.Promotions;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -49,7 +47,7 @@ class IndexesLab implements Lab {
   }
 
   @Override
-  public LabReport run(URI base) {
+  public void run(URI base, Phases phases) {
     enoughRowsForEveryIndex();
     long customer = jdbc.sql("SELECT customer_id FROM orders ORDER BY id DESC LIMIT 1")
         .query(Long.class).single();
@@ -59,7 +57,6 @@ class IndexesLab implements Lab {
         LIMIT 1
         """)
         .query(String.class).single();
-    List<LabReport.Phase> phases = new ArrayList<>();
     phases.add(uses("B-tree (created_at DESC, id DESC): the newest orders, keyset",
         PaginationLab.KEYSET_INDEX, "orders", explain.explainAnalyze(PaginationLab.KEYSET_FIRST,
             20)));
@@ -89,7 +86,6 @@ class IndexesLab implements Lab {
     phases.add(uses("GiST (product_id, valid_during), the exclusion constraint's index:"
         + " the promotion in force", "promotions_no_overlap", "promotions",
         explain.explainAnalyze(Promotions.IN_FORCE_SQL, promoted, IN_THE_2030S)));
-    return new LabReport(name(), claim(), phases);
   }
 
   private LabReport.Phase uses(String name, String index, String relation, PlanSummary plan) {

@@ -11,5 +11,16 @@ interface Lab {
   /** One sentence: what the lab shows. */
   String claim();
 
-  LabReport run(URI base);
+  /**
+   * Runs the lab, reporting each phase to {@code phases} as soon as it is measured: a watcher of
+   * the run sees it then, not when the whole lab ends.
+   */
+  void run(URI base, Phases phases);
+
+  /** Where a lab reports its phases, in order, one at a time. */
+  @FunctionalInterface
+  interface Phases {
+
+    void add(LabReport.Phase phase);
+  }
 }

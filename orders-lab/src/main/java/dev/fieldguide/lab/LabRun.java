@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * One run of a lab, on a virtual thread of its own: its phases as they are reported, how it
+ * One run of a lab, on a virtual thread of its own: its phases as the lab reports them, how it
  * ended, and the event streams watching it. A watcher that subscribes late gets the run so far
  * first, then the rest as it comes; publishing and subscribing take one lock, so no phase is
  * missed or sent twice.
@@ -123,10 +123,8 @@ final class LabRun {
 
   private void execute(URI base) {
     try {
-      LabReport report = lab.run(base);
-      report.phases().forEach(this::publish);
-      end(cancelRequested ? State.CANCELLED : report.passed() ? State.PASSED : State.FAILED,
-          null);
+      lab.run(base, this::publish);
+      end(cancelRequested ? State.CANCELLED : passed() ? State.PASSED : State.FAILED, null);
     } catch (RuntimeException e) {
       if (cancelRequested) {
         end(State.CANCELLED, null);
@@ -135,6 +133,10 @@ final class LabRun {
         end(State.ERROR, e.getClass().getSimpleName() + ": " + e.getMessage());
       }
     }
+  }
+
+  private boolean passed() {
+    return new LabReport(lab.name(), lab.claim(), view().phases()).passed();
   }
 
   private void publish(LabReport.Phase phase) {

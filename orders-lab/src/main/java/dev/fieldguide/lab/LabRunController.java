@@ -62,9 +62,7 @@ class LabRunController {
   LabRunView read(@PathVariable String id,
       @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_WAIT_SECONDS) int wait)
       throws InterruptedException {
-    LabRun run = find(id);
-    run.awaitEnd(Duration.ofSeconds(wait));
-    return run.view();
+    return findAfter(id, wait).view();
   }
 
   /** The {@code ./lab} script's report; its last line says PASS or FAIL once the run ended. */
@@ -72,8 +70,7 @@ class LabRunController {
   String readAsText(@PathVariable String id,
       @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_WAIT_SECONDS) int wait)
       throws InterruptedException {
-    LabRun run = find(id);
-    run.awaitEnd(Duration.ofSeconds(wait));
+    LabRun run = findAfter(id, wait);
     LabRunView view = run.view();
     return switch (view.state()) {
       case RUNNING -> run.render() + "result: RUNNING (still running after " + wait + " s)\n";
@@ -117,6 +114,13 @@ class LabRunController {
     problem.setProperty("run", url);
     return ResponseEntity.status(HttpStatus.CONFLICT)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+
+  /** The run, once it ended or {@code waitSeconds} passed, whichever comes first. */
+  private LabRun findAfter(String id, int waitSeconds) throws InterruptedException {
+    LabRun run = find(id);
+    run.awaitEnd(Duration.ofSeconds(waitSeconds));
+    return run;
   }
 
   private LabRun find(String id) {

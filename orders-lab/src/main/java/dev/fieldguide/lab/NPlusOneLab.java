@@ -41,8 +41,7 @@ class NPlusOneLab implements Lab {
   }
 
   @Override
-  public LabReport run(URI base) {
-    List<LabReport.Phase> phases = new ArrayList<>();
+  public void run(URI base, Phases phases) {
     List<Integer> planned = new ArrayList<>();
     for (int size : new int[]{50, 100}) {
       var loop = StatementTally.count(() -> naive.newest(size, 1));
@@ -64,7 +63,6 @@ class NPlusOneLab implements Lab {
     counts.put("page 100", planned.get(1));
     phases.add(new LabReport.Phase("page size does not change the plan's cost", counts,
         "same statement count for 50 and 100", planned.get(0).equals(planned.get(1))));
-    return new LabReport(name(), claim(), phases);
   }
 
   private static LabReport.Phase phase(String name, StatementTally.Counted<?> counted, int orders,

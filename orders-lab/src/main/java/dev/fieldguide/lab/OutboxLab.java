@@ -47,7 +47,7 @@ class OutboxLab implements Lab {
   }
 
   @Override
-  public LabReport run(URI base) {
+  public void run(URI base, Phases phases) {
     long customer = orders.newCustomer("Outbox");
     long product = orders.productWithStockFor(ORDERS);
 
@@ -82,14 +82,13 @@ class OutboxLab implements Lab {
     Map<String, Object> effects = new LinkedHashMap<>();
     effects.put("notifications", notified);
     effects.put("orders notified", notifiedOrders);
-    return new LabReport(name(), claim(), List.of(
-        new LabReport.Phase(ORDERS + " orders, " + CONCURRENCY + " at a time", burst,
-            "events published = orders committed", sent == committed && committed == created),
-        new LabReport.Phase("consumer effects (notifications)", effects,
-            "one notification per order, none twice",
-            notified == committed && notifiedOrders == committed),
-        new LabReport.Phase("commit-to-publish lag", lag,
-            "every event published within " + WAIT.toSeconds() + " s", unsent == 0)));
+    phases.add(new LabReport.Phase(ORDERS + " orders, " + CONCURRENCY + " at a time", burst,
+        "events published = orders committed", sent == committed && committed == created));
+    phases.add(new LabReport.Phase("consumer effects (notifications)", effects,
+        "one notification per order, none twice",
+        notified == committed && notifiedOrders == committed));
+    phases.add(new LabReport.Phase("commit-to-publish lag", lag,
+        "every event published within " + WAIT.toSeconds() + " s", unsent == 0));
   }
 
   private int burst(URI base, long customer, long product) {

@@ -59,10 +59,9 @@ class PaginationLab implements Lab {
   }
 
   @Override
-  public LabReport run(URI base) {
+  public void run(URI base, Phases phases) {
     long total = jdbc.sql("SELECT count(*) FROM orders").query(Long.class).single();
     long depth = Math.max(0, total - LIMIT);
-    List<LabReport.Phase> phases = new ArrayList<>();
 
     Measured offsetFirst = measure(
         () -> explain.explainAnalyze(OffsetOrderListing.PAGE_SQL, 0, LIMIT));
@@ -93,7 +92,6 @@ class PaginationLab implements Lab {
         ratio(keysetDeep, keysetFirst) <= ratio(offsetDeep, offsetFirst)));
 
     phases.add(walkWhileInserting());
-    return new LabReport(name(), claim(), phases);
   }
 
   /** Ten pages of 50, one new order arriving before each next page; new orders are removed after. */

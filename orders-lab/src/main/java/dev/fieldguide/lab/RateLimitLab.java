@@ -64,7 +64,7 @@ class RateLimitLab implements Lab {
   }
 
   @Override
-  public LabReport run(URI base) {
+  public void run(URI base, Phases phases) {
     Sent sent;
     // One registered key, a client of its own; the path's policy (lab-burst) applies to it.
     try (var client = keys.issue(base, "rate-limit-lab-" + UUID.randomUUID(), null)) {
@@ -104,6 +104,17 @@ class RateLimitLab implements Lab {
       headers.put(name, sample.headers().firstValue(name).orElse("-"));
     }
 
+    phases.add(new LabReport.Phase(SENDERS + " concurrent senders, one API key, 3 s", burst,
+        "allowed = " + expected + " (+-1 for the last request's timing); every 429 has"
+            + " Retry-After",
+        burstHeld));
+    phases.add(new LabReport.Phase("Redis round trips", calls,
+        "one EVALSHA per admitted request and about one per refill for all the refused ones"
+            + " (at most 2 x allowed + 5; the service's own count for this policy)",
+        scriptCalls >= allowed && scriptCalls <= 2 * allowed + 5));
+    phases.add(new LabReport.Phase("a refused response's headers", headers,
+        "draft RateLimit-Policy/RateLimit, X-RateLimit-*, Retry-After",
+        !refused.isEmpty() && !headers.containsValue("-")));
     long atomic = granted(buckets::take);
     long readModifyWrite = granted(new NonAtomicTokenBucket(redisson)::take);
     Map<String, Object> race = new LinkedHashMap<>();
@@ -111,21 +122,10 @@ class RateLimitLab implements Lab {
     race.put("Lua script granted", atomic);
     race.put("read-modify-write granted", readModifyWrite);
 
-    return new LabReport(name(), claim(), List.of(
-        new LabReport.Phase(SENDERS + " concurrent senders, one API key, 3 s", burst,
-            "allowed = " + expected + " (+-1 for the last request's timing); every 429 has"
-                + " Retry-After",
-            burstHeld),
-        new LabReport.Phase("Redis round trips", calls,
-            "one EVALSHA per admitted request and about one per refill for all the refused ones"
-                + " (at most 2 x allowed + 5; the service's own count for this policy)",
-            scriptCalls >= allowed && scriptCalls <= 2 * allowed + 5),
-        new LabReport.Phase("a refused response's headers", headers,
-            "draft RateLimit-Policy/RateLimit, X-RateLimit-*, Retry-After",
-            !refused.isEmpty() && !headers.containsValue("-")),
-        new LabReport.Phase("200 concurrent takes from one bucket of " + RACE.capacity(), race,
+    phases
+        .add(new LabReport.Phase("200 concurrent takes from one bucket of " + RACE.capacity(), race,
             "Lua grants exactly the capacity; read-modify-write grants more",
-            atomic == RACE.capacity() && readModifyWrite > RACE.capacity())));
+            atomic == RACE.capacity() && readModifyWrite > RACE.capacity()));
   }
 
   /** {@link #SENDERS} senders sharing {@code key}, for {@link #BURST_NANOS}. */

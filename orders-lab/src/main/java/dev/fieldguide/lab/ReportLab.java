@@ -59,8 +59,7 @@ class ReportLab implements Lab {
   }
 
   @Override
-  public LabReport run(URI base) {
-    List<LabReport.Phase> phases = new ArrayList<>();
+  public void run(URI base, Phases phases) {
     long orders = jdbc.sql("SELECT count(*) FROM orders").query(Long.class).single();
     DailySalesView.Refresh refresh = view.refresh();
     phases.add(new LabReport.Phase("refresh", values("orders", orders, "concurrently",
@@ -110,7 +109,6 @@ class ReportLab implements Lab {
         values("refreshes", loop.refreshes(), "reads", loop.reads(), "failed", loop.failed(),
             "slowest ms", loop.slowestMillis()),
         "0 blocked or failed reads", loop.failed() == 0 && loop.reads() > 0));
-    return new LabReport(name(), claim(), phases);
   }
 
   /** The first day of the calendar month with the most units sold, per the view. */

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -42,11 +41,10 @@ class RetriesLab implements Lab {
   }
 
   @Override
-  public LabReport run(URI base) {
+  public void run(URI base, Phases phases) {
     String recovering = enqueue(base, "{\"failures\": 3}");
     String hopeless = enqueue(base, "{\"failures\": 99}");
     JsonNode recovered = await(base, recovering, "SUCCEEDED");
-    JsonNode dead = await(base, hopeless, "DEAD");
 
     Map<String, Object> schedule = new LinkedHashMap<>();
     JsonNode log = recovered.path("attemptLog");
@@ -64,19 +62,19 @@ class RetriesLab implements Lab {
         gapsHeld &= gap >= window / 2 - 20;
       }
     }
+    phases.add(new LabReport.Phase("fails 3 times, then succeeds", schedule,
+        "4 attempts; each wait at least half its window, windows doubling", gapsHeld
+            && recovered.path("state").asString().equals("SUCCEEDED")));
+    JsonNode dead = await(base, hopeless, "DEAD");
     Map<String, Object> deadRun = new LinkedHashMap<>();
     deadRun.put("state", dead.path("state").asString());
     deadRun.put("attempts", dead.path("attempts").asInt());
     deadRun.put("error", dead.path("error").asString());
 
-    return new LabReport(name(), claim(), List.of(
-        new LabReport.Phase("fails 3 times, then succeeds", schedule,
-            "4 attempts; each wait at least half its window, windows doubling", gapsHeld
-                && recovered.path("state").asString().equals("SUCCEEDED")),
-        new LabReport.Phase("fails every time", deadRun,
-            "DEAD after " + FlakyTask.POLICY.maxAttempts() + " attempts, last error kept",
-            dead.path("state").asString().equals("DEAD")
-                && dead.path("attempts").asInt() == FlakyTask.POLICY.maxAttempts())));
+    phases.add(new LabReport.Phase("fails every time", deadRun,
+        "DEAD after " + FlakyTask.POLICY.maxAttempts() + " attempts, last error kept",
+        dead.path("state").asString().equals("DEAD")
+            && dead.path("attempts").asInt() == FlakyTask.POLICY.maxAttempts()));
   }
 
   private static OffsetDateTime finished(JsonNode attempt) {

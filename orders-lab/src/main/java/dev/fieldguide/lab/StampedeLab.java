@@ -48,7 +48,7 @@ class StampedeLab implements Lab {
   }
 
   @Override
-  public LabReport run(URI base) {
+  public void run(URI base, Phases phases) {
     // A product of the lab's own: a client reading the same product meanwhile would load it for
     // the lab's readers (0 loads on their account), as Gatling's reads of product 1 did in CI.
     long product = jdbc.sql("""
@@ -57,26 +57,25 @@ class StampedeLab implements Lab {
         """).param("Stampede lab").query(Long.class).single();
     Stampede real = stampede(base, "/api/v1/products/" + product, productCache, product,
         StampedeLab::statementsOfTheReads);
-    Stampede redis = variant(base, "redis", product);
-    Stampede jvm = variant(base, "jvm", product);
-    Stampede none = variant(base, "none", product);
+    phases.add(new LabReport.Phase("GET /api/v1/products/{id}, cold", real.measured(),
+        "1 load, every read 200", real.loads() == 1 && real.allOk()));
     long slowMs = StampedeFixtures.SLOW_LOAD.toMillis();
-    return new LabReport(name(), claim(), List.of(
-        new LabReport.Phase("GET /api/v1/products/{id}, cold", real.measured(),
-            "1 load, every read 200", real.loads() == 1 && real.allOk()),
-        new LabReport.Phase("Redis lock, " + slowMs + " ms loader", redis.measured(),
-            "1 load (the lock is in Redis, so it holds across instances too)",
-            redis.loads() == 1 && redis.allOk()),
-        new LabReport.Phase("per-JVM lock, " + slowMs + " ms loader", jvm.measured(),
-            "1 load on this one instance (one per instance: 2 instances load twice)",
-            jvm.loads() == 1 && jvm.allOk()),
-        new LabReport.Phase("no lock, " + slowMs + " ms loader", none.measured(),
-            // How many readers miss before the first store depends on how fast the burst
-            // arrives on a shared machine (from all 200 down to 13 seen in CI with a 50 ms
-            // loader); what never varies is that it is far more than the one load a lock allows.
-            "many loads (at least 1 reader in 20): every reader that missed before the first"
-                + " store",
-            none.loads() >= READERS / 20 && none.allOk())));
+    Stampede redis = variant(base, "redis", product);
+    phases.add(new LabReport.Phase("Redis lock, " + slowMs + " ms loader", redis.measured(),
+        "1 load (the lock is in Redis, so it holds across instances too)",
+        redis.loads() == 1 && redis.allOk()));
+    Stampede jvm = variant(base, "jvm", product);
+    phases.add(new LabReport.Phase("per-JVM lock, " + slowMs + " ms loader", jvm.measured(),
+        "1 load on this one instance (one per instance: 2 instances load twice)",
+        jvm.loads() == 1 && jvm.allOk()));
+    Stampede none = variant(base, "none", product);
+    phases.add(new LabReport.Phase("no lock, " + slowMs + " ms loader", none.measured(),
+        // How many readers miss before the first store depends on how fast the burst
+        // arrives on a shared machine (from all 200 down to 13 seen in CI with a 50 ms
+        // loader); what never varies is that it is far more than the one load a lock allows.
+        "many loads (at least 1 reader in 20): every reader that missed before the first"
+            + " store",
+        none.loads() >= READERS / 20 && none.allOk()));
   }
 
   /**
