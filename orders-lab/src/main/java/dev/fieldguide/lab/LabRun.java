@@ -121,17 +121,24 @@ final class LabRun {
     }
   }
 
+  /** Runs the lab; whatever happens, the run ends, so its lab can be started again. */
   private void execute(URI base) {
+    State outcome = State.ERROR;
+    String failure = "the lab stopped with an error";
     try {
       lab.run(base, this::publish);
-      end(cancelRequested ? State.CANCELLED : passed() ? State.PASSED : State.FAILED, null);
+      outcome = cancelRequested ? State.CANCELLED : passed() ? State.PASSED : State.FAILED;
+      failure = null;
     } catch (RuntimeException e) {
       if (cancelRequested) {
-        end(State.CANCELLED, null);
+        outcome = State.CANCELLED;
+        failure = null;
       } else {
         log.warn("Lab run {} failed", id, e);
-        end(State.ERROR, e.getClass().getSimpleName() + ": " + e.getMessage());
+        failure = e.getClass().getSimpleName() + ": " + e.getMessage();
       }
+    } finally {
+      end(outcome, failure); // an Error still ends the run, then goes on up
     }
   }
 

@@ -148,6 +148,19 @@ class LabRunsIntegrationTests {
   }
 
   @Test
+  void aLabThatDiesWithAnErrorEndsItsRunAndCanStartAgain() {
+    for (int attempt = 0; attempt < 2; attempt++) {
+      var started = LabRunsClient.start(api, BrokenLab.NAME);
+      assertThat(started.status()).isEqualTo(201);
+
+      var ended = api.get(started.header("Location") + "?wait=30").jsonBody();
+
+      assertThat(ended.path("state").asString()).isEqualTo("ERROR");
+      assertThat(ended.path("finishedAt").isNull()).isFalse();
+    }
+  }
+
+  @Test
   void aRunThatDoesNotExistIsA404AndABlankLabA400() {
     assertThat(api.get(LabRuns.PATH + "/no-such-run").status()).isEqualTo(404);
     assertThat(LabRunsClient.start(api, " ").status()).isEqualTo(400);
@@ -160,6 +173,32 @@ class LabRunsIntegrationTests {
     @Bean
     GateLab gateLab() {
       return new GateLab();
+    }
+
+    @Bean
+    BrokenLab brokenLab() {
+      return new BrokenLab();
+    }
+  }
+
+  /** A lab that dies with an {@link Error}, which no lab code catches. */
+  static class BrokenLab implements Lab {
+
+    static final String NAME = "broken";
+
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    public String claim() {
+      return "dies at once";
+    }
+
+    @Override
+    public void run(URI base, Phases phases) {
+      throw new AssertionError("broken on purpose");
     }
   }
 
