@@ -17,10 +17,19 @@ interface Lab {
    */
   void run(URI base, Phases phases);
 
-  /** Where a lab reports its phases, in order, one at a time. */
+  /**
+   * Where a lab reports its phases, in order, one at a time; and, for the page, the charts of its
+   * numbers and how far a long step has got.
+   */
   @FunctionalInterface
   interface Phases {
 
     void add(LabReport.Phase phase);
+
+    /** A chart of numbers already measured; the script ignores it. */
+    default void chart(LabChart chart) {}
+
+    /** How far a long step has got: {@code done} of {@code total}. */
+    default void progress(String step, long done, long total) {}
   }
 }

@@ -36,11 +36,13 @@ final class LabRun {
   private final Instant startedAt;
   private final ReentrantLock lock = new ReentrantLock();
   private final List<LabReport.Phase> phases = new ArrayList<>();
+  private final List<LabChart> charts = new ArrayList<>();
   private final List<SseEmitter> watchers = new ArrayList<>();
   private final CountDownLatch ended = new CountDownLatch(1);
   private State state = State.RUNNING;
   private @Nullable Instant finishedAt;
   private @Nullable String error;
+  private @Nullable Progress progress;
   private volatile boolean cancelRequested;
   private @Nullable Thread runner;
 
@@ -87,7 +89,7 @@ final class LabRun {
     lock.lock();
     try {
       return new LabRunView(id, lab.name(), lab.claim(), state, startedAt, finishedAt,
-          List.copyOf(phases), error);
+          List.copyOf(phases), List.copyOf(charts), progress, error);
     } finally {
       lock.unlock();
     }
@@ -100,7 +102,8 @@ final class LabRun {
 
   /**
    * Streams the run to {@code watcher}: a {@code run} event with the run as it is (the phases so
-   * far included), then a {@code phase} event per new phase, then {@code end}. The first event
+   * far included), then a {@code phase}, {@code chart} or {@code progress} event for each new one,
+   * then {@code end}. The first event
    * also sends the response's headers, so a client knows at once that it is watching.
    */
   void watch(SseEmitter watcher) {
@@ -126,7 +129,7 @@ final class LabRun {
     State outcome = State.ERROR;
     String failure = "the lab stopped with an error";
     try {
-      lab.run(base, this::publish);
+      lab.run(base, new Published());
       outcome = cancelRequested ? State.CANCELLED : passed() ? State.PASSED : State.FAILED;
       failure = null;
     } catch (RuntimeException e) {
@@ -146,14 +149,45 @@ final class LabRun {
     return new LabReport(lab.name(), lab.claim(), view().phases()).passed();
   }
 
-  private void publish(LabReport.Phase phase) {
-    lock.lock();
-    try {
-      phases.add(phase);
-      var event = new PhaseEvent(phases.size() - 1, phase);
-      List.copyOf(watchers).forEach(watcher -> send(watcher, "phase", event));
-    } finally {
-      lock.unlock();
+  /** What the lab reports, kept and sent to the watchers at once, under the run's lock. */
+  private final class Published implements Lab.Phases {
+
+    @Override
+    public void add(LabReport.Phase phase) {
+      lock.lock();
+      try {
+        phases.add(phase);
+        sendToAll("phase", new PhaseEvent(phases.size() - 1, phase));
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    @Override
+    public void chart(LabChart chart) {
+      lock.lock();
+      try {
+        charts.add(chart);
+        sendToAll("chart", chart);
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    @Override
+    public void progress(String step, long done, long total) {
+      lock.lock();
+      try {
+        var now = new Progress(step, done, total);
+        progress = now;
+        sendToAll("progress", now);
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    private void sendToAll(String name, Object data) {
+      List.copyOf(watchers).forEach(watcher -> send(watcher, name, data));
     }
   }
 
@@ -195,4 +229,7 @@ final class LabRun {
 
   /** One phase as the event stream sends it, numbered from 0 in the order it was reported. */
   record PhaseEvent(int index, LabReport.Phase phase) {}
+
+  /** How far a long step of the lab has got. */
+  record Progress(String step, long done, long total) {}
 }

@@ -6,11 +6,12 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A lab run as the API shows it: where it is, the phases reported so far and, once it ended,
- * when and how. {@code url} is the run's own address; {@code events} streams it.
+ * A lab run as the API shows it: where it is, the phases and charts reported so far, how far a
+ * long step has got and, once it ended, when and how. {@code url} is the run's own address; {@code events} streams it.
  */
 record LabRunView(String id, String lab, String claim, LabRun.State state, Instant startedAt,
-    @Nullable Instant finishedAt, List<LabReport.Phase> phases, @Nullable String error) {
+    @Nullable Instant finishedAt, List<LabReport.Phase> phases, List<LabChart> charts,
+    LabRun.@Nullable Progress progress, @Nullable String error) {
 
   @JsonProperty
   public String url() {
