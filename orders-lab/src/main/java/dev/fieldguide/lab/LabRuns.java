@@ -4,6 +4,7 @@ import dev.fieldguide.orders.errors.NotFoundException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +34,15 @@ class LabRuns {
   LabRuns(List<Lab> labs, Clock clock) {
     this.labs = labs.stream().collect(Collectors.toMap(Lab::name, Function.identity()));
     this.clock = clock;
+  }
+
+  /** A lab as the page lists it. */
+  record Summary(String name, String claim) {}
+
+  /** The labs with their claims, sorted by name. */
+  List<Summary> summaries() {
+    return labs.values().stream().map(lab -> new Summary(lab.name(), lab.claim()))
+        .sorted(Comparator.comparing(Summary::name)).toList();
   }
 
   /** The names of the labs, sorted. */

@@ -42,12 +42,18 @@ class NPlusOneLab implements Lab {
 
   @Override
   public void run(URI base, Phases phases) {
+    List<String> sizes = new ArrayList<>();
+    List<Integer> loops = new ArrayList<>();
+    List<Integer> batches = new ArrayList<>();
     List<Integer> planned = new ArrayList<>();
     for (int size : new int[]{50, 100}) {
       var loop = StatementTally.count(() -> naive.newest(size, 1));
       var batched = StatementTally.count(() -> naive.newest(size, BATCH_SIZE));
       var plan = StatementTally.count(() -> listing.list(OrderFilter.NONE, size, null));
       int orders = loop.result().size();
+      sizes.add("page " + size);
+      loops.add(loop.statements());
+      batches.add(batched.statements());
       planned.add(plan.statements());
       phases.add(phase("naive loop, page " + size, loop, orders,
           "at least 1 + N statements (one per order's lines, plus customers and products)",
@@ -58,6 +64,12 @@ class NPlusOneLab implements Lab {
       phases.add(phase("fetch plan (endpoint), page " + size, plan, plan.result().items().size(),
           "at most " + BUDGET + " statements", plan.statements() <= BUDGET));
     }
+    Map<String, List<? extends Number>> strategies = new LinkedHashMap<>();
+    strategies.put("naive loop", loops);
+    strategies.put("batch fetching", batches);
+    strategies.put("fetch plan", planned);
+    phases.chart(LabChart.groupedBars("Statements per page of orders", "page size", "statements",
+        sizes, strategies));
     Map<String, Object> counts = new LinkedHashMap<>();
     counts.put("page 50", planned.get(0));
     counts.put("page 100", planned.get(1));

@@ -24,6 +24,8 @@ class OutboxLab implements Lab {
   private static final int ORDERS = 200;
   private static final int CONCURRENCY = 16;
   private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final int PROGRESS_EVERY = 20;
+  private static final int BUCKETS = 8;
 
   private final JdbcClient jdbc;
   private final LabOrders orders;
@@ -52,13 +54,19 @@ class OutboxLab implements Lab {
     long product = orders.productWithStockFor(ORDERS);
 
     Instant start = Instant.now();
-    int created = burst(base, customer, product);
+    int created = burst(base, customer, product, phases);
     double burstSeconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
     Instant deadline = Instant.now().plus(WAIT);
     long unsent;
     long notified;
+    long published = -1;
     do {
       unsent = unsent(customer);
+      long nowPublished = sent(customer);
+      if (nowPublished != published) { // reported as it moves: the relay publishes once a poll
+        published = nowPublished;
+        phases.progress("events published", published, created);
+      }
       notified = count("SELECT count(*) FROM notifications WHERE customer_id = ?", customer);
       if (unsent > 0 || notified < created) {
         LabWait.pause(Duration.ofMillis(50));
@@ -66,10 +74,7 @@ class OutboxLab implements Lab {
     } while ((unsent > 0 || notified < created) && Instant.now().isBefore(deadline));
 
     long committed = count("SELECT count(*) FROM orders WHERE customer_id = ?", customer);
-    long sent = count("""
-        SELECT count(*) FROM outbox_events e JOIN orders o ON e.aggregate_id = o.id::text
-        WHERE e.aggregate_type = 'order' AND o.customer_id = ? AND e.status = 'SENT'
-        """, customer);
+    long sent = sent(customer);
     Map<String, Object> burst = new LinkedHashMap<>();
     burst.put("orders created", created);
     burst.put("orders committed", committed);
@@ -89,9 +94,10 @@ class OutboxLab implements Lab {
         notified == committed && notifiedOrders == committed));
     phases.add(new LabReport.Phase("commit-to-publish lag", lag,
         "every event published within " + WAIT.toSeconds() + " s", unsent == 0));
+    phases.chart(lagHistogram(lags(customer)));
   }
 
-  private int burst(URI base, long customer, long product) {
+  private int burst(URI base, long customer, long product, Phases phases) {
     String body = LabOrders.oneLineOrder(customer, product, 1);
     var permits = new Semaphore(CONCURRENCY);
     List<Future<Integer>> statuses = new ArrayList<>();
@@ -107,8 +113,12 @@ class OutboxLab implements Lab {
         }));
       }
       int created = 0;
+      int answered = 0;
       for (Future<Integer> status : statuses) {
         created += status.get() == 201 ? 1 : 0;
+        if (++answered % PROGRESS_EVERY == 0 || answered == ORDERS) {
+          phases.progress("orders placed", answered, ORDERS);
+        }
       }
       return created;
     } catch (Exception e) {
@@ -132,6 +142,35 @@ class OutboxLab implements Lab {
       }
       return values;
     });
+  }
+
+  /** Each published event's commit-to-publish lag in ms. */
+  private List<Double> lags(long customer) {
+    return jdbc.sql("""
+        SELECT extract(epoch FROM e.sent_at - e.created_at) * 1000
+        FROM outbox_events e JOIN orders o ON e.aggregate_id = o.id::text
+        WHERE e.aggregate_type = 'order' AND o.customer_id = ? AND e.status = 'SENT'
+        """).param(customer).query((rs, row) -> rs.getDouble(1)).list();
+  }
+
+  /** The lags' distribution in about {@link #BUCKETS} buckets from 0 ms, each a multiple of 10 ms wide. */
+  private static LabChart lagHistogram(List<Double> lags) {
+    double max = lags.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    long width = 10 * Math.max(1, (long) Math.ceil(max / BUCKETS / 10));
+    long[] counts = new long[(int) (max / width) + 1];
+    lags.forEach(lag -> counts[(int) (lag / width)]++);
+    Map<String, Long> bars = new LinkedHashMap<>();
+    for (int i = 0; i < counts.length; i++) {
+      bars.put(i * width + "-" + (i + 1) * width + " ms", counts[i]);
+    }
+    return LabChart.bars("Commit-to-publish lag of " + lags.size() + " events", "events", bars);
+  }
+
+  private long sent(long customer) {
+    return count("""
+        SELECT count(*) FROM outbox_events e JOIN orders o ON e.aggregate_id = o.id::text
+        WHERE e.aggregate_type = 'order' AND o.customer_id = ? AND e.status = 'SENT'
+        """, customer);
   }
 
   private long unsent(long customer) {

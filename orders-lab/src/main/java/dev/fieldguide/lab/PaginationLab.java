@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.LongStream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,6 +30,9 @@ class PaginationLab implements Lab {
 
   private static final int LIMIT = 20;
   private static final int RUNS = 7;
+  /** Steps from page 1 to the deepest page: DEPTHS + 1 depths measured. */
+  private static final int DEPTHS = 5;
+  private static final int WALK_PAGES = 10;
   static final String KEYSET_FIRST = "SELECT id FROM orders ORDER BY created_at DESC, id DESC LIMIT ?";
   private static final String KEYSET_NEXT = "SELECT id FROM orders WHERE (created_at, id) < (?, ?)"
       + " ORDER BY created_at DESC, id DESC LIMIT ?";
@@ -63,14 +67,21 @@ class PaginationLab implements Lab {
     long total = jdbc.sql("SELECT count(*) FROM orders").query(Long.class).single();
     long depth = Math.max(0, total - LIMIT);
 
-    Measured offsetFirst = measure(
-        () -> explain.explainAnalyze(OffsetOrderListing.PAGE_SQL, 0, LIMIT));
-    Measured offsetDeep = measure(
-        () -> explain.explainAnalyze(OffsetOrderListing.PAGE_SQL, depth, LIMIT));
-    Measured keysetFirst = measure(() -> explain.explainAnalyze(KEYSET_FIRST, LIMIT));
-    Object[] deepKey = positionAt(depth - 1);
-    Measured keysetDeep = measure(
-        () -> explain.explainAnalyze(KEYSET_NEXT, deepKey[0], deepKey[1], LIMIT));
+    // Page 1, the deepest page and a few depths between, so the chart's lines have a shape.
+    List<Long> depths = LongStream.rangeClosed(0, DEPTHS).map(step -> depth * step / DEPTHS)
+        .distinct().boxed().toList();
+    List<Measured> offsets = new ArrayList<>();
+    List<Measured> keysets = new ArrayList<>();
+    for (long skipped : depths) {
+      offsets.add(measure(() -> explain.explainAnalyze(OffsetOrderListing.PAGE_SQL, skipped,
+          LIMIT)));
+      keysets.add(keysetAt(skipped));
+      phases.progress("depths measured", offsets.size(), depths.size());
+    }
+    Measured offsetFirst = offsets.getFirst();
+    Measured offsetDeep = offsets.getLast();
+    Measured keysetFirst = keysets.getFirst();
+    Measured keysetDeep = keysets.getLast();
 
     phases.add(phase("OFFSET page 1", offsetFirst, "reads about one page of rows",
         offsetFirst.plan().rowsReadFrom("orders") <= LIMIT));
@@ -90,23 +101,57 @@ class PaginationLab implements Lab {
     phases.add(new LabReport.Phase("median latency ratio (server execution time)", ratios,
         "keyset deep page grows less than OFFSET's",
         ratio(keysetDeep, keysetFirst) <= ratio(offsetDeep, offsetFirst)));
+    phases.add(byDepth(depths, offsets, keysets));
+    Map<String, List<? extends Number>> lines = new LinkedHashMap<>();
+    lines.put("OFFSET ms", offsets.stream().map(Measured::medianMillis).toList());
+    lines.put("keyset ms", keysets.stream().map(Measured::medianMillis).toList());
+    phases.chart(LabChart.lines("Page latency by depth (median server execution time)",
+        "rows skipped", "ms", depths, lines));
 
-    phases.add(walkWhileInserting());
+    phases.add(walkWhileInserting(phases));
+  }
+
+  /** The keyset page after {@code skipped} rows: the first page, or the one after that row's key. */
+  private Measured keysetAt(long skipped) {
+    if (skipped == 0) {
+      return measure(() -> explain.explainAnalyze(KEYSET_FIRST, LIMIT));
+    }
+    Object[] key = positionAt(skipped - 1);
+    return measure(() -> explain.explainAnalyze(KEYSET_NEXT, key[0], key[1], LIMIT));
+  }
+
+  private static LabReport.Phase byDepth(List<Long> depths, List<Measured> offsets,
+      List<Measured> keysets) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    boolean held = true;
+    for (int i = 0; i < depths.size(); i++) {
+      long offsetRows = offsets.get(i).plan().rowsReadFrom("orders");
+      long keysetRows = keysets.get(i).plan().rowsReadFrom("orders");
+      values.put("after " + depths.get(i) + " rows", "OFFSET " + offsets.get(i).medianMillis()
+          + " ms (" + offsetRows + " rows read), keyset " + keysets.get(i).medianMillis()
+          + " ms (" + keysetRows + " rows read)");
+      held &= offsetRows >= depths.get(i) && keysetRows <= LIMIT;
+    }
+    return new LabReport.Phase("median latency by depth (server execution time)", values,
+        "OFFSET reads every row before each page; keyset one page at every depth", held);
   }
 
   /** Ten pages of 50, one new order arriving before each next page; new orders are removed after. */
-  private LabReport.Phase walkWhileInserting() {
+  private LabReport.Phase walkWhileInserting(Phases phases) {
     List<Long> inserted = new ArrayList<>();
     List<Long> keyset = new ArrayList<>();
     List<Long> offset = new ArrayList<>();
     try {
       @Nullable OrderPosition after = null;
-      for (int page = 0; page < 10; page++) {
+      for (int page = 0; page < WALK_PAGES; page++) {
         var slice = listing.list(OrderFilter.NONE, 50, after);
         slice.items().stream().map(OrderResponse::id).forEach(keyset::add);
         offset.addAll(offsetListing.ids(page * 50L, 50));
         inserted.add(insertOrder());
         after = slice.next();
+        // A walk that runs out of orders early is shorter: its last page is its total.
+        phases.progress("walk while orders arrive: pages", page + 1,
+            after == null ? page + 1 : WALK_PAGES);
         if (after == null) {
           break;
         }

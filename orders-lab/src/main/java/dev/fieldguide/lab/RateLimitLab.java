@@ -7,6 +7,7 @@ import dev.fieldguide.orders.ratelimit.RateLimitPolicy;
 import dev.fieldguide.orders.ratelimit.TokenBucket;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.redisson.api.RedissonClient;
@@ -36,6 +39,8 @@ class RateLimitLab implements Lab {
   private static final double REFILL = 10;
   private static final int SENDERS = 64;
   private static final long BURST_NANOS = 3_000_000_000L;
+  private static final long BIN_NANOS = 250_000_000L;
+  private static final Duration PROGRESS_EVERY = Duration.ofMillis(500);
   private static final RateLimitPolicy RACE = new RateLimitPolicy("lab-race", List.of(), 20, 0.001);
 
   private final TokenBucket buckets;
@@ -68,7 +73,7 @@ class RateLimitLab implements Lab {
     Sent sent;
     // One registered key, a client of its own; the path's policy (lab-burst) applies to it.
     try (var client = keys.issue(base, "rate-limit-lab-" + UUID.randomUUID(), null)) {
-      sent = burst(base, client.key());
+      sent = burst(base, client.key(), phases);
     }
     List<HttpResponse<String>> responses = sent.responses();
     double seconds = sent.seconds();
@@ -108,6 +113,7 @@ class RateLimitLab implements Lab {
         "allowed = " + expected + " (+-1 for the last request's timing); every 429 has"
             + " Retry-After",
         burstHeld));
+    phases.chart(overTime(sent.arrivals()));
     phases.add(new LabReport.Phase("Redis round trips", calls,
         "one EVALSHA per admitted request and about one per refill for all the refused ones"
             + " (at most 2 x allowed + 5; the service's own count for this policy)",
@@ -129,23 +135,59 @@ class RateLimitLab implements Lab {
   }
 
   /** {@link #SENDERS} senders sharing {@code key}, for {@link #BURST_NANOS}. */
-  private Sent burst(URI base, String key) {
+  private Sent burst(URI base, String key, Phases phases) {
     // One request per sender first, on a route of another policy (another bucket): each verifies
     // the key with a SELECT, so the connection pool has grown before the clock starts, and the
     // first second measures the bucket, not the pool.
     Concurrently.run(SENDERS,
         i -> () -> LabHttp.get(base, RateLimitFixtures.PING, Map.of("X-API-Key", key)));
     List<HttpResponse<String>> responses = Collections.synchronizedList(new ArrayList<>());
+    List<Arrival> arrivals = Collections.synchronizedList(new ArrayList<>());
     long evalShaBefore = limiterRedisCalls();
     long start = System.nanoTime();
-    Concurrently.run(SENDERS, i -> () -> {
+    try (var senders = Concurrently.start(SENDERS, i -> () -> {
       while (System.nanoTime() - start < BURST_NANOS) {
-        responses.add(LabHttp.get(base, ROUTE, Map.of("X-API-Key", key)));
+        var response = LabHttp.get(base, ROUTE, Map.of("X-API-Key", key));
+        arrivals.add(new Arrival(System.nanoTime() - start, response.statusCode()));
+        responses.add(response);
       }
       return null;
-    });
-    return new Sent(List.copyOf(responses), (System.nanoTime() - start) / 1e9,
-        limiterRedisCalls() - evalShaBefore);
+    })) {
+      long totalMillis = BURST_NANOS / 1_000_000;
+      while (!senders.isDone()) {
+        LabWait.pause(PROGRESS_EVERY);
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+        if (elapsedMillis < totalMillis) { // the end is reported once, after the last response
+          phases.progress("burst (ms)", elapsedMillis, totalMillis);
+        }
+      }
+      senders.join();
+      phases.progress("burst (ms)", totalMillis, totalMillis);
+    }
+    return new Sent(List.copyOf(responses), List.copyOf(arrivals),
+        (System.nanoTime() - start) / 1e9, limiterRedisCalls() - evalShaBefore);
+  }
+
+  /** Responses allowed and rejected per {@link #BIN_NANOS} of the burst, by arrival time. */
+  private static LabChart overTime(List<Arrival> arrivals) {
+    int bins = (int) (arrivals.stream().mapToLong(Arrival::nanos).max().orElse(0) / BIN_NANOS)
+        + 1;
+    long[] allowed = new long[bins];
+    long[] rejected = new long[bins];
+    for (Arrival arrival : arrivals) {
+      int bin = (int) (arrival.nanos() / BIN_NANOS);
+      if (arrival.status() == 200) {
+        allowed[bin]++;
+      } else if (arrival.status() == 429) {
+        rejected[bin]++;
+      }
+    }
+    Map<String, List<? extends Number>> series = new LinkedHashMap<>();
+    series.put("allowed (200)", LongStream.of(allowed).boxed().toList());
+    series.put("rejected (429)", LongStream.of(rejected).boxed().toList());
+    return LabChart.lines("Allowed and rejected per " + BIN_NANOS / 1_000_000 + " ms of the burst",
+        "seconds since the burst started", "responses",
+        IntStream.range(0, bins).mapToObj(bin -> bin * BIN_NANOS / 1e9).toList(), series);
   }
 
   private static long granted(BiFunction<String, RateLimitPolicy, TokenBucket.Decision> take) {
@@ -165,6 +207,13 @@ class RateLimitLab implements Lab {
     return calls == null ? 0 : (long) calls.count();
   }
 
-  /** What the burst sent and what it cost: its responses, its duration, its script calls. */
-  private record Sent(List<HttpResponse<String>> responses, double seconds, long scriptCalls) {}
+  /**
+   * What the burst sent and what it cost: its responses, when each arrived, its duration, its
+   * script calls.
+   */
+  private record Sent(List<HttpResponse<String>> responses, List<Arrival> arrivals,
+      double seconds, long scriptCalls) {}
+
+  /** One response of the burst: nanoseconds after the burst started, and its status. */
+  private record Arrival(long nanos, int status) {}
 }

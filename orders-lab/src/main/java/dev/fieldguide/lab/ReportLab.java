@@ -95,6 +95,10 @@ class ReportLab implements Lab {
             : "the view reads fewer rows than the live aggregate (the 0.1 budget applies from"
                 + " 1,000,000 orders)",
         atBudgetSize ? ratio <= 0.1 : viewRows < liveRows));
+    phases.chart(LabChart.bars("Median wall time of the report (same run)", "ms",
+        sideBySide(medians[0], medians[1])));
+    phases.chart(LabChart.bars("Rows read for the report (EXPLAIN ANALYZE)", "rows",
+        sideBySide(viewRows, liveRows)));
 
     RefreshUnderReads.Outcome plain = readers.whileHeld(false);
     RefreshUnderReads.Outcome concurrent = readers.whileHeld(true);
@@ -157,6 +161,13 @@ class ReportLab implements Lab {
                 : n.relation() != null ? "(" + n.relation() + ")" : ""))
             .collect(Collectors.joining(" > "))),
         "plan summary (EXPLAIN ANALYZE)", true);
+  }
+
+  private static Map<String, Number> sideBySide(Number fromView, Number live) {
+    Map<String, Number> bars = new LinkedHashMap<>();
+    bars.put("view read", fromView);
+    bars.put("live aggregate", live);
+    return bars;
   }
 
   private static Map<String, Object> values(Object... pairs) {

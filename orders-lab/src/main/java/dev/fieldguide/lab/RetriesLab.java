@@ -6,7 +6,9 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -44,7 +46,7 @@ class RetriesLab implements Lab {
   public void run(URI base, Phases phases) {
     String recovering = enqueue(base, "{\"failures\": 3}");
     String hopeless = enqueue(base, "{\"failures\": 99}");
-    JsonNode recovered = await(base, recovering, "SUCCEEDED");
+    JsonNode recovered = await(base, recovering, "SUCCEEDED", "recovering job: attempts", phases);
 
     Map<String, Object> schedule = new LinkedHashMap<>();
     JsonNode log = recovered.path("attemptLog");
@@ -65,7 +67,8 @@ class RetriesLab implements Lab {
     phases.add(new LabReport.Phase("fails 3 times, then succeeds", schedule,
         "4 attempts; each wait at least half its window, windows doubling", gapsHeld
             && recovered.path("state").asString().equals("SUCCEEDED")));
-    JsonNode dead = await(base, hopeless, "DEAD");
+    phases.chart(attempts("Attempts of the job that recovers", log));
+    JsonNode dead = await(base, hopeless, "DEAD", "dead job: attempts", phases);
     Map<String, Object> deadRun = new LinkedHashMap<>();
     deadRun.put("state", dead.path("state").asString());
     deadRun.put("attempts", dead.path("attempts").asInt());
@@ -75,6 +78,26 @@ class RetriesLab implements Lab {
         "DEAD after " + FlakyTask.POLICY.maxAttempts() + " attempts, last error kept",
         dead.path("state").asString().equals("DEAD")
             && dead.path("attempts").asInt() == FlakyTask.POLICY.maxAttempts()));
+    phases.chart(attempts("Attempts of the job that never succeeds", dead.path("attemptLog")));
+  }
+
+  /** Each attempt's number against when it started, in seconds after the first attempt. */
+  private static LabChart attempts(String title, JsonNode log) {
+    List<Double> seconds = new ArrayList<>();
+    List<Integer> numbers = new ArrayList<>();
+    if (!log.isEmpty()) {
+      OffsetDateTime first = started(log.get(0));
+      for (JsonNode attempt : log) {
+        seconds.add(Duration.between(first, started(attempt)).toMillis() / 1000.0);
+        numbers.add(attempt.path("attempt").asInt());
+      }
+    }
+    return LabChart.lines(title, "seconds since the first attempt", "attempt", seconds,
+        Map.of("attempt", numbers));
+  }
+
+  private static OffsetDateTime started(JsonNode attempt) {
+    return OffsetDateTime.parse(attempt.path("startedAt").asString());
   }
 
   private static OffsetDateTime finished(JsonNode attempt) {
@@ -90,13 +113,22 @@ class RetriesLab implements Lab {
         () -> new IllegalStateException("enqueue failed: " + response.body()));
   }
 
-  private JsonNode await(URI base, String location, String state) {
+  /** Polls the run until it is in {@code state}, reporting its attempts as {@code step}. */
+  private JsonNode await(URI base, String location, String state, String step, Phases phases) {
     Instant deadline = Instant.now().plus(WAIT);
     JsonNode run = json.readTree(http.get(base, location).body());
-    while (!run.path("state").asString().equals(state) && Instant.now().isBefore(deadline)) {
+    int reported = -1;
+    while (true) {
+      int attempts = run.path("attempts").asInt();
+      if (attempts != reported) { // only when it moves: the poll runs five times a second
+        phases.progress(step, attempts, run.path("maxAttempts").asInt());
+        reported = attempts;
+      }
+      if (run.path("state").asString().equals(state) || !Instant.now().isBefore(deadline)) {
+        return run;
+      }
       LabWait.pause(Duration.ofMillis(200));
       run = json.readTree(http.get(base, location).body());
     }
-    return run;
   }
 }

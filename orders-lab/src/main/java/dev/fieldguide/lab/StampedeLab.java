@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
 class StampedeLab implements Lab {
 
   private static final int READERS = 200;
+  /** The real endpoint, then the Redis-lock, per-JVM-lock and no-lock caches. */
+  private static final int STAMPEDES = 4;
+  private static final String STAMPEDES_RUN = "stampedes of " + READERS + " reads";
 
   private final ProductCache productCache;
   private final StampedeFixtures fixtures;
@@ -57,18 +60,22 @@ class StampedeLab implements Lab {
         """).param("Stampede lab").query(Long.class).single();
     Stampede real = stampede(base, "/api/v1/products/" + product, productCache, product,
         StampedeLab::statementsOfTheReads);
+    phases.progress(STAMPEDES_RUN, 1, STAMPEDES);
     phases.add(new LabReport.Phase("GET /api/v1/products/{id}, cold", real.measured(),
         "1 load, every read 200", real.loads() == 1 && real.allOk()));
     long slowMs = StampedeFixtures.SLOW_LOAD.toMillis();
     Stampede redis = variant(base, "redis", product);
+    phases.progress(STAMPEDES_RUN, 2, STAMPEDES);
     phases.add(new LabReport.Phase("Redis lock, " + slowMs + " ms loader", redis.measured(),
         "1 load (the lock is in Redis, so it holds across instances too)",
         redis.loads() == 1 && redis.allOk()));
     Stampede jvm = variant(base, "jvm", product);
+    phases.progress(STAMPEDES_RUN, 3, STAMPEDES);
     phases.add(new LabReport.Phase("per-JVM lock, " + slowMs + " ms loader", jvm.measured(),
         "1 load on this one instance (one per instance: 2 instances load twice)",
         jvm.loads() == 1 && jvm.allOk()));
     Stampede none = variant(base, "none", product);
+    phases.progress(STAMPEDES_RUN, 4, STAMPEDES);
     phases.add(new LabReport.Phase("no lock, " + slowMs + " ms loader", none.measured(),
         // How many readers miss before the first store depends on how fast the burst
         // arrives on a shared machine (from all 200 down to 13 seen in CI with a 50 ms
@@ -76,6 +83,13 @@ class StampedeLab implements Lab {
         "many loads (at least 1 reader in 20): every reader that missed before the first"
             + " store",
         none.loads() >= READERS / 20 && none.allOk()));
+    Map<String, Long> loads = new LinkedHashMap<>();
+    loads.put("real endpoint", real.loads());
+    loads.put("Redis lock", redis.loads());
+    loads.put("per-JVM lock", jvm.loads());
+    loads.put("no lock", none.loads());
+    phases.chart(LabChart.bars("Database loads for " + READERS + " concurrent cold reads",
+        "loads", loads));
   }
 
   /**

@@ -53,9 +53,14 @@ class ThroughputLab implements Lab {
     Map<String, Long> best = new LinkedHashMap<>();
     try (var client = keys.issue(base, "throughput-lab-" + UUID.randomUUID(), POLICY)) {
       // Interleaved rounds, best of each: a burst of noise from a neighbour hurts one round only.
+      int measured = 0;
+      int steps = ROUNDS * endpoints.size();
       for (int round = 0; round < ROUNDS; round++) {
-        endpoints.forEach((label, path) -> best.merge(label, perSecond(base, path, client.key()),
-            Math::max));
+        for (Map.Entry<String, String> endpoint : endpoints.entrySet()) {
+          best.merge(endpoint.getKey(), perSecond(base, endpoint.getValue(), client.key()),
+              Math::max);
+          phases.progress("rounds x endpoints", ++measured, steps);
+        }
       }
     }
     long trivial = best.getOrDefault("trivial", 0L);
@@ -65,6 +70,8 @@ class ThroughputLab implements Lab {
     best.forEach((label, rate) -> measured.put(label + " req/s", rate));
     phases.add(new LabReport.Phase(SENDERS + " senders, best of " + ROUNDS + " x 2 s", measured,
         "every endpoint answered", best.values().stream().allMatch(rate -> rate > 0)));
+    phases.chart(LabChart.bars("Requests per second, best of " + ROUNDS + " x 2 s", "req/s",
+        best));
     phases.add(new LabReport.Phase("cached GET /api/v1/products/{id} / trivial",
         Map.of("ratio", cachedRatio), ">= 0.5", cachedRatio >= 0.5));
     phases.add(new LabReport.Phase("GET /api/v1/products?limit=10 (one SELECT) / trivial",

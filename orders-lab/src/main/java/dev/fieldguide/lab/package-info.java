@@ -8,8 +8,15 @@
  * lab-enabled application ({@link dev.fieldguide.lab.FieldGuideLab}); the service's own jar and
  * image have none.
  *
+ * <p>The Pattern Lab page ({@link LabPage}, {@code GET /lab} in a browser) lists the topics of
+ * docs/TOPICS.md ({@link TopicTable}), runs labs through the same API, draws the {@link LabChart}s
+ * a lab reports and its progress, and shows this instance's meters once a second
+ * ({@link LiveStrip}). From this machine it needs no token unless {@code prod} is active
+ * ({@link LabAccessRules}).
+ *
  * @see dev.fieldguide.lab.ErrorsLabIntegrationTests
  * @see dev.fieldguide.lab.LabRunsIntegrationTests
+ * @see dev.fieldguide.lab.LabPageBrowserIntegrationTests
  */
 @NullMarked
 package dev.fieldguide.lab;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -37,7 +38,7 @@ class ErrorsLabIntegrationTests {
 
   @Test
   void listsTheLabsForLabAll() {
-    assertThat(api.get("/lab").body().lines()).contains("errors");
+    assertThat(api.get("/lab", Map.of("Accept", "text/plain")).body().lines()).contains("errors");
   }
 
   @Test

@@ -74,6 +74,9 @@ class LabRunsIntegrationTests {
     assertThat(ended.jsonBody().path("state").asString()).isEqualTo("PASSED");
     assertThat(ended.jsonBody().path("phases").get(1).path("name").asString())
         .isEqualTo("the gate opened");
+    assertThat(ended.jsonBody().path("charts").get(0).path("series").get(0).path("values")
+        .get(0).asInt()).isEqualTo(1);
+    assertThat(ended.jsonBody().path("progress").path("total").asLong()).isEqualTo(1);
   }
 
   @Test
@@ -140,11 +143,14 @@ class LabRunsIntegrationTests {
     assertThat(beforeTheGate.getFirst()).isEqualTo("event:run");
     assertThat(beforeTheGate).noneMatch(line -> line.contains("the gate opened"))
         .noneMatch(line -> line.equals("event:end"));
-    assertThat(afterTheGate).containsExactly("event:phase", afterTheGate.get(1), "event:end",
-        afterTheGate.get(3));
+    assertThat(afterTheGate).containsExactly("event:phase", afterTheGate.get(1),
+        "event:progress", afterTheGate.get(3), "event:chart", afterTheGate.get(5), "event:end",
+        afterTheGate.get(7));
     assertThat(afterTheGate.get(1)).contains("\"name\":\"the gate opened\"",
         "\"passed\":true");
-    assertThat(afterTheGate.get(3)).contains("\"state\":\"PASSED\"");
+    assertThat(afterTheGate.get(3)).contains("\"step\":\"through the gate\"", "\"done\":1");
+    assertThat(afterTheGate.get(5)).contains("\"title\":\"gates opened\"", "\"kind\":\"BARS\"");
+    assertThat(afterTheGate.get(7)).contains("\"state\":\"PASSED\"");
   }
 
   @Test
@@ -204,7 +210,7 @@ class LabRunsIntegrationTests {
 
   /**
    * A lab that reports a first phase at once, then waits for the test to open its gate (at most
-   * 30 s) and reports a second.
+   * 30 s) and reports a second phase, its progress and a chart.
    */
   static class GateLab implements Lab {
 
@@ -238,6 +244,8 @@ class LabRunsIntegrationTests {
         boolean opened = gate.await(30, TimeUnit.SECONDS);
         phases.add(new LabReport.Phase("the gate opened", Map.of("opened", opened),
             "the test opens the gate", opened));
+        phases.progress("through the gate", 1, 1);
+        phases.chart(LabChart.bars("gates opened", "gates", Map.of("gate", 1)));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("cancelled while waiting at the gate", e);

@@ -7,6 +7,7 @@ import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.IntegrationTest;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +25,8 @@ class TopicLabsIntegrationTests {
 
   @Test
   void everyDoneRowNamesALabTheApplicationServes() throws IOException {
-    Set<String> labs = Set.copyOf(api.get("/lab").body().lines().toList());
+    Set<String> labs = Set
+        .copyOf(api.get("/lab", Map.of("Accept", "text/plain")).body().lines().toList());
     List<Row> done = TopicIndex.rows().stream().filter(Row::done).toList();
     assertThat(done).as("rows marked done").isNotEmpty();
 
