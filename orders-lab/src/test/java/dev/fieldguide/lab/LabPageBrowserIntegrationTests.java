@@ -23,9 +23,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.webjars.WebJarVersionLocator;
@@ -34,7 +36,8 @@ import org.webjars.WebJarVersionLocator;
  * The Pattern Lab page in a real browser (headless Chromium), against the started application,
  * opened without a token as a developer's browser opens it: it lists the topics, runs labs whose
  * phases stream in as they are measured, draws their charts, shows a long lab's progress and the
- * 409 of a second start, passes an axe-core check in light and dark, and logs no console error.
+ * 409 of a second start, runs a lab from the keyboard alone, passes an axe-core check in light
+ * and dark, and logs no console error.
  * The screenshots land in {@code target/lab-page/}; the README's is taken here, so it never drifts.
  */
 @IntegrationTest
@@ -146,6 +149,23 @@ class LabPageBrowserIntegrationTests {
   }
 
   @Test
+  void aLabRunsFromTheKeyboardAlone() {
+    data.orders(60, 1);
+    var keyboard = new Actions(browser);
+    for (int tab = 0; tab < 80 && !focusedOnARunButton(); tab++) {
+      keyboard.sendKeys(Keys.TAB).perform();
+    }
+    assertThat(focusedOnARunButton()).as("a Run button within 80 tabs").isTrue();
+    String lab = browser.switchTo().activeElement().getDomAttribute("data-lab");
+
+    keyboard.sendKeys(Keys.ENTER).perform();
+
+    until(Duration.ofSeconds(10), () -> browser.findElement(By.id("run-title")).getText()
+        .startsWith("Lab " + lab + " — run "));
+    awaitState("PASSED", Duration.ofSeconds(60));
+  }
+
+  @Test
   void hasNoSeriousAccessibilityViolationsInLightOrDark() throws IOException {
     run("errors");
     awaitState("PASSED", Duration.ofSeconds(60));
@@ -157,6 +177,10 @@ class LabPageBrowserIntegrationTests {
     assertThat(seriousViolations()).as("dark").isEmpty();
     screenshot("dark.png");
     browser.findElement(By.id("theme")).click();
+  }
+
+  private boolean focusedOnARunButton() {
+    return "run-button".equals(browser.switchTo().activeElement().getDomAttribute("class"));
   }
 
   private void run(String lab) {
