@@ -33,6 +33,6 @@ public final class DraftInvoice {
 
   /** Freezing the finished draft into a value is the usual last step. */
   public Money totalAsMoney(String currency) {
-    return new Money(total, currency);
+    return Money.of(total, currency);
   }
 }

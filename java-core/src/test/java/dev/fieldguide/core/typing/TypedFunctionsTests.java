@@ -18,8 +18,11 @@ class TypedFunctionsTests {
     assertThat(TypedFunctions.mapInts(List.of(1, 2, 3), x -> x * 10)).containsExactly(10, 20, 30);
   }
 
+  // T = String, R = Number. The function takes a wider parameter (Object, accepted by ? super T)
+  // and returns a narrower result (Integer, accepted by ? extends R): parameters are
+  // contravariant, results covariant.
   @Test
-  void wildcardsAcceptAWiderFunctionAndANarrowerResult() {
+  void wildcardsAcceptAFunctionWithAWiderParameterAndANarrowerResult() {
     Function<Object, Integer> hash = Object::hashCode;
 
     List<Number> hashes = TypedFunctions.<String, Number>mapAll(List.of("a", "b"), hash);

@@ -8,7 +8,7 @@
  * the history cannot be rewritten through the application's own connection. Operators read it
  * at {@code GET /admin/audit}.
  *
- * @see dev.fieldguide.orders.audit.AuditLogIntegrationTests
+ * @see dev.fieldguide.orders.security.AuditLogIntegrationTests
  */
 @ApplicationModule(displayName = "audit (A4)", allowedDependencies = {"web"})
 @NullMarked

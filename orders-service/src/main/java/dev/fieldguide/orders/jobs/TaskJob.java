@@ -120,6 +120,9 @@ class TaskJob implements Job {
       return current ? "dead" : stale(run);
     }
     Instant next = policy.get().nextAttemptAt(run.attempt() + 1);
+    // Celery's "Retry in 2s" line: a retry that later succeeds leaves no other trace in the logs.
+    log.warn("Run {} of {} failed in attempt {} of {}; next attempt at {}: {}", run.id(),
+        run.type(), run.attempt(), run.maxAttempts(), next, error);
     boolean current = Boolean.TRUE.equals(transactions.execute(status -> {
       if (!runs.retrying(run, error, next)) {
         return false;

@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Version 1 of the order resource: money as integer cents. Deprecated in favour of
- * {@link OrderV2Controller}; the deprecation headers come from {@code ApiDeprecation}.
+ * {@link OrderV2Controller}; the deprecation headers come from {@code web.DeprecationHeaders}
+ * ({@code fieldguide.api.deprecations}).
  */
 @RestController
 @RequestMapping("/api/v1/orders")

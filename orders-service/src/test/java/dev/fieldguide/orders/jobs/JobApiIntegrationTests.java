@@ -127,6 +127,20 @@ class JobApiIntegrationTests {
         .singleElement().asString().contains("trace=" + traceId);
   }
 
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void eachRetriedAttemptIsLoggedWithItsErrorAndTheNextAttemptsTime(CapturedOutput output) {
+    var accepted = api.post("/api/v1/jobs",
+        "{\"type\": \"flaky\", \"arguments\": {\"failures\": 1}}", JSON);
+    awaitState(accepted.header("Location"), "SUCCEEDED");
+
+    String runId = accepted.jsonBody().path("runId").asString();
+    assertThat(output.getAll().lines()
+        .filter(line -> line.contains("Run " + runId + " of flaky failed in attempt")))
+        .singleElement().asString()
+        .contains("failed in attempt 1 of 4; next attempt at ", "planned failure 1 of 1");
+  }
+
   /** O2: the parent is the request's own server span, one the exporter really received. */
   @Test
   void theRunsSpanIsAChildOfTheEnqueuingRequestsServerSpan() {

@@ -8,11 +8,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * O4: prometheus.yml scrapes both roles where compose runs them, loads the alert rules from the
- * same directory (as promtool and the container both resolve them), and renames the job meters'
- * {@code job} tag to the {@code task} label the rules group by. Both it and the Kubernetes
- * example give every target the {@code service} and {@code component} labels the alerts on
- * {@code up} match, whatever the job is called.
+ * O4: prometheus.yml scrapes both roles where compose runs them and loads the alert rules from
+ * the same directory (as promtool and the container both resolve them). Both it and the
+ * Kubernetes example give every target the {@code service} and {@code component} labels the
+ * alerts on {@code up} match, whatever the job is called. The {@code task} label the job rules
+ * group by needs no rule here: the app emits it under that name (TaskJob).
  */
 class PrometheusConfigTests {
 
