@@ -90,9 +90,12 @@ class PaginationLab implements Lab {
         offsetDeep.plan().rowsReadFrom("orders") >= depth));
     phases.add(phase("keyset page 1", keysetFirst, "index scan, no sort",
         keysetFirst.plan().usesIndex(KEYSET_INDEX) && !keysetFirst.plan().hasNode("Sort")));
+    // The deepest page is the last one: only one page of rows is left after its key, and the
+    // planner may fetch them through a bitmap of the same index and sort those few. Either way
+    // it reads one page, which is the claim.
     phases.add(phase("keyset page at depth " + depth, keysetDeep,
-        "index scan, no sort, reads at most one page of rows",
-        keysetDeep.plan().usesIndex(KEYSET_INDEX) && !keysetDeep.plan().hasNode("Sort")
+        "the keyset index, reads at most one page of rows",
+        keysetDeep.plan().usesIndex(KEYSET_INDEX)
             && keysetDeep.plan().rowsReadFrom("orders") <= LIMIT));
 
     Map<String, Object> ratios = new LinkedHashMap<>();

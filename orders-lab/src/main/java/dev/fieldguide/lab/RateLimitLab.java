@@ -85,6 +85,10 @@ class RateLimitLab implements Lab {
     long withRetryAfter = refused.stream()
         .filter(r -> r.headers().firstValue("Retry-After").isPresent()).count();
     long expected = CAPACITY + Math.round(REFILL * BURST_NANOS / 1e9);
+    // Senders stop starting requests at 3 s, but one started just before may be answered later,
+    // after another refill (more so on a busy machine): the bucket may grant up to the time its
+    // last answer came back, never beyond.
+    long mostPossible = CAPACITY + (long) Math.floor(REFILL * seconds) + 1;
     Map<String, Object> burst = new LinkedHashMap<>();
     burst.put("requests", responses.size());
     burst.put("allowed", allowed);
@@ -92,9 +96,8 @@ class RateLimitLab implements Lab {
     burst.put("expected", expected);
     burst.put("seconds", Math.round(seconds * 100) / 100.0);
     burst.put("429 with Retry-After", withRetryAfter);
-    // The burst ends when the last request is sent, which is a little after 3 s: allow one token.
-    boolean burstHeld = Math.abs(allowed - expected) <= 1 && withRetryAfter == refused.size()
-        && allowed + refused.size() == responses.size();
+    boolean burstHeld = allowed >= expected - 1 && allowed <= mostPossible
+        && withRetryAfter == refused.size() && allowed + refused.size() == responses.size();
 
     Map<String, Object> calls = new LinkedHashMap<>();
     calls.put("requests", responses.size());
@@ -110,8 +113,8 @@ class RateLimitLab implements Lab {
     }
 
     phases.add(new LabReport.Phase(SENDERS + " concurrent senders, one API key, 3 s", burst,
-        "allowed = " + expected + " (+-1 for the last request's timing); every 429 has"
-            + " Retry-After",
+        "allowed = " + expected + " (-1 for the last request's timing; up to " + mostPossible
+            + " when the last answers came back after 3 s); every 429 has Retry-After",
         burstHeld));
     phases.chart(overTime(sent.arrivals()));
     phases.add(new LabReport.Phase("Redis round trips", calls,
@@ -164,8 +167,10 @@ class RateLimitLab implements Lab {
       senders.join();
       phases.progress("burst (ms)", totalMillis, totalMillis);
     }
-    return new Sent(List.copyOf(responses), List.copyOf(arrivals),
-        (System.nanoTime() - start) / 1e9, limiterRedisCalls() - evalShaBefore);
+    // The burst lasted until its last answer came back (not until this loop noticed the end).
+    double seconds = arrivals.stream().mapToLong(Arrival::nanos).max().orElse(0) / 1e9;
+    return new Sent(List.copyOf(responses), List.copyOf(arrivals), seconds,
+        limiterRedisCalls() - evalShaBefore);
   }
 
   /** Responses allowed and rejected per {@link #BIN_NANOS} of the burst, by arrival time. */
