@@ -3,7 +3,7 @@
 // reads the live strip once a second. Plain DOM, no framework: the page is small.
 "use strict";
 
-const state = { source: null, watching: null, lab: null, charts: [] };
+const state = { source: null, lab: null, charts: [] };
 const $ = (id) => document.getElementById(id);
 
 /** An element with text content only: nothing from the server is ever parsed as HTML. */
@@ -129,7 +129,6 @@ async function startRun(lab) {
 
 function watch(url) {
   if (state.source) state.source.close();
-  state.watching = url;
   const source = new EventSource(url + "/events");
   state.source = source;
   source.addEventListener("run", (event) => showRun(JSON.parse(event.data)));

@@ -167,9 +167,7 @@ class RateLimitLab implements Lab {
       senders.join();
       phases.progress("burst (ms)", totalMillis, totalMillis);
     }
-    // The burst lasted until its last answer came back (not until this loop noticed the end).
-    double seconds = arrivals.stream().mapToLong(Arrival::nanos).max().orElse(0) / 1e9;
-    return new Sent(List.copyOf(responses), List.copyOf(arrivals), seconds,
+    return new Sent(List.copyOf(responses), List.copyOf(arrivals),
         limiterRedisCalls() - evalShaBefore);
   }
 
@@ -217,7 +215,13 @@ class RateLimitLab implements Lab {
    * script calls.
    */
   private record Sent(List<HttpResponse<String>> responses, List<Arrival> arrivals,
-      double seconds, long scriptCalls) {}
+      long scriptCalls) {
+
+    /** The burst lasted until its last answer came back (not until the sender loop noticed). */
+    double seconds() {
+      return arrivals.stream().mapToLong(Arrival::nanos).max().orElse(0) / 1e9;
+    }
+  }
 
   /** One response of the burst: nanoseconds after the burst started, and its status. */
   private record Arrival(long nanos, int status) {}

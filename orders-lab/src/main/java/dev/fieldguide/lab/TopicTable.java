@@ -41,12 +41,7 @@ final class TopicTable {
    */
   record Topic(String code, String question, String answer, String status, List<Link> sources,
       List<Link> tests, List<Link> docs, @Nullable String lab, String command,
-      @JsonIgnore List<String> cells) {
-
-    boolean done() {
-      return status.equals("done");
-    }
-  }
+      @JsonIgnore List<String> cells) {}
 
   /** A link as the page shows it: its text and its path from the repository's root. */
   record Link(String text, String path) {}

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldguide.lab.TopicIndex.Row;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -212,14 +211,12 @@ class DocumentationIntegrityTests {
     return docs;
   }
 
-  private static Set<String> testClassNames() {
-    try (Stream<Path> files = Files.walk(ROOT)) {
-      return Set.copyOf(files.filter(p -> p.toString().contains("/src/test/java/"))
-          .map(p -> p.getFileName().toString()).filter(n -> n.endsWith("Tests.java"))
-          .map(n -> n.substring(0, n.length() - ".java".length())).toList());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static Set<String> testClassNames() throws IOException {
+    return javaSources().stream().filter(path -> path.contains("/src/test/java/"))
+        .map(path -> Path.of(path).getFileName().toString())
+        .filter(name -> name.endsWith("Tests.java"))
+        .map(name -> name.substring(0, name.length() - ".java".length()))
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   private static List<String> area(String prefix, int count) {
