@@ -6,17 +6,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import dev.fieldguide.orders.errors.DomainException;
 import dev.fieldguide.orders.errors.NotFoundException;
+import dev.fieldguide.orders.web.Problems;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -41,7 +44,11 @@ class ErrorCodeCatalogueTests {
   /** Enums whose constants' names are codes (a rule's name is its code). */
   private static final List<String> CODE_ENUMS = List.of("dev.fieldguide.orders.web.TextRule");
   private static final Pattern NOT_FOUND = Pattern.compile("new NotFoundException\\(\"([^\"]+)\"");
-  private static final Pattern ROW = Pattern.compile("(?m)^\\| `([A-Z][A-Z0-9_]*)` \\|");
+  private static final Pattern ROW = Pattern
+      .compile("(?m)^\\| `([A-Z][A-Z0-9_]*)` \\| ([^|]+) \\|");
+  /** A refusal's status as its statement states it: a domain kind or an HTTP status. */
+  private static final Pattern STATUS_IN_STATEMENT = Pattern
+      .compile("\\bKind\\.([A-Z_]+)|\\bHttpStatus\\.([A-Z_]+)");
 
   /** Upper-case literals of the source that are not problem codes, each with its reason. */
   private static final Map<String, String> NOT_CODES = Map.of(
@@ -52,13 +59,14 @@ class ErrorCodeCatalogueTests {
 
   @Test
   void theCatalogueListsEveryCodeOfTheSourceOnceAndNothingElse() throws IOException {
-    List<String> rows = rows();
-    Set<String> listed = new TreeSet<>(rows);
-    Set<String> inSource = codesInSource();
+    List<Row> rows = rows();
+    Set<String> listed = rows.stream().map(Row::code).collect(Collectors.toSet());
+    Set<String> inSource = codesInSource().keySet();
     Set<String> statusNames = Arrays.stream(HttpStatus.values()).map(HttpStatus::name)
         .collect(Collectors.toSet());
 
-    assertThat(rows).as("codes listed twice").doesNotHaveDuplicates();
+    assertThat(rows.stream().map(Row::code).toList()).as("codes listed twice")
+        .doesNotHaveDuplicates();
     assertThat(inSource).as("codes the source returns that the catalogue lacks")
         .allMatch(listed::contains, "listed in docs/error-codes.md");
     assertThat(listed).as("rows that name no code of the source")
@@ -66,35 +74,107 @@ class ErrorCodeCatalogueTests {
             "a code of the source or an HTTP status's name");
   }
 
-  private static List<String> rows() throws IOException {
-    Matcher row = ROW.matcher(Files.readString(CATALOGUE));
-    return row.results().map(match -> match.group(1)).toList();
+  /**
+   * Each row's status is the one the source gives its code: the status of the domain kind
+   * ({@link Problems#statusOf}) or the {@code HttpStatus} named in the statement that returns
+   * the code; for a code named after a status ({@link Problems#codeFor}), that status; and for
+   * each bad request the errors lab sends ({@link BadRequests}), the status it answered with when
+   * {@code ErrorsLabIntegrationTests} sent it. A code whose status none of these states (it is
+   * set on a problem built elsewhere) is listed below, so that a new one is a decision.
+   */
+  @Test
+  void eachRowGivesTheStatusTheSourceReturnsItsCodeWith() throws IOException {
+    Map<String, Set<Integer>> inSource = codesInSource();
+    Set<String> misstated = new TreeSet<>();
+    Set<String> underived = new TreeSet<>();
+    for (Row row : rows()) {
+      Set<Integer> derived = new TreeSet<>(inSource.getOrDefault(row.code(), Set.of()));
+      statusNamed(row.code()).ifPresent(derived::add);
+      BadRequests.ALL.stream().filter(sent -> sent.code().equals(row.code()))
+          .forEach(sent -> derived.add(sent.status()));
+      if (derived.isEmpty()) {
+        underived.add(row.code());
+      }
+      derived.stream()
+          .filter(status -> !Pattern.compile("\\b" + status + "\\b").matcher(row.status()).find())
+          .forEach(status -> misstated.add(row.code() + ": the source answers " + status
+              + ", the row says " + row.status()));
+    }
+
+    assertThat(misstated).as("rows whose status column lacks a status the source returns")
+        .isEmpty();
+    assertThat(underived).as("codes whose status the source states nowhere near them")
+        .isEqualTo(UNDERIVED);
   }
 
-  /** The codes the main sources of the service and the lab spell out, comments left out. */
-  private static Set<String> codesInSource() throws IOException {
-    Set<String> codes = new HashSet<>();
+  /** Codes set on a problem whose status was chosen elsewhere, with where it is chosen. */
+  private static final Set<String> UNDERIVED = Set.of(
+      "MISSING_PARAMETER", // Spring MVC's own 400 for the exception, ApiExceptionHandler
+      "RATE_LIMITED", // its problem is built with 429 a statement before, RateLimitFilter
+      "TOO_MANY_ROOT_FIELDS"); // a GraphQL error (HTTP 200), classification BAD_REQUEST
+
+  private static Optional<Integer> statusNamed(String code) {
+    return Arrays.stream(HttpStatus.values()).filter(status -> status.name().equals(code))
+        .map(HttpStatus::value).findFirst();
+  }
+
+  private record Row(String code, String status) {}
+
+  private static List<Row> rows() throws IOException {
+    Matcher row = ROW.matcher(Files.readString(CATALOGUE));
+    return row.results().map(match -> new Row(match.group(1), match.group(2))).toList();
+  }
+
+  /**
+   * The codes the main sources of the service and the lab spell out, comments left out, each with
+   * the statuses the statements that return it state.
+   */
+  private static Map<String, Set<Integer>> codesInSource() throws IOException {
+    Map<String, Set<Integer>> codes = new HashMap<>();
     for (String module : List.of("orders-service", "orders-lab")) {
       try (Stream<Path> files = Files.walk(TopicIndex.ROOT.resolve(module + "/src/main/java"))) {
         for (Path source : files.filter(p -> p.toString().endsWith(".java")).toList()) {
           String text = Files.readAllLines(source).stream()
               .filter(line -> Stream.of("*", "//", "/*").noneMatch(line.strip()::startsWith))
               .collect(Collectors.joining("\n"));
-          CODE_LITERAL.matcher(text).results().map(match -> match.group(1))
-              .filter(literal -> !NOT_CODES.containsKey(literal)).forEach(codes::add);
-          WORD_CODE.matcher(text).results().map(match -> match.group(1)).forEach(codes::add);
+          CODE_LITERAL.matcher(text).results()
+              .filter(match -> !NOT_CODES.containsKey(match.group(1)))
+              .forEach(match -> add(codes, match.group(1), statusesAround(text, match.start())));
+          WORD_CODE.matcher(text).results()
+              .forEach(match -> add(codes, match.group(1), statusesAround(text, match.start(1))));
           // The code as the exception itself derives it from the resource's name.
           NOT_FOUND.matcher(text).results()
-              .map(match -> new NotFoundException(match.group(1), "").code())
-              .forEach(codes::add);
+              .map(match -> new NotFoundException(match.group(1), ""))
+              .forEach(refusal -> add(codes, refusal.code(),
+                  Set.of(Problems.statusOf(refusal.kind()).value())));
         }
       }
     }
     for (String codeEnum : CODE_ENUMS) {
       Object[] constants = Objects.requireNonNull(enumConstants(codeEnum), codeEnum);
-      Arrays.stream(constants).map(constant -> ((Enum<?>) constant).name()).forEach(codes::add);
+      Arrays.stream(constants)
+          .forEach(constant -> add(codes, ((Enum<?>) constant).name(), Set.of()));
     }
     return codes;
+  }
+
+  private static void add(Map<String, Set<Integer>> codes, String code, Set<Integer> statuses) {
+    codes.computeIfAbsent(code, key -> new TreeSet<>()).addAll(statuses);
+  }
+
+  /** The statuses stated in the statement around {@code at}: from its start to its semicolon. */
+  private static Set<Integer> statusesAround(String text, int at) {
+    int start = Math.max(text.lastIndexOf(';', at), Math.max(text.lastIndexOf('{', at),
+        text.lastIndexOf('}', at))) + 1;
+    int end = text.indexOf(';', at);
+    Matcher stated = STATUS_IN_STATEMENT.matcher(text.substring(start, end < 0 ? at : end));
+    Set<Integer> statuses = new TreeSet<>();
+    while (stated.find()) {
+      statuses.add(stated.group(1) != null
+          ? Problems.statusOf(DomainException.Kind.valueOf(stated.group(1))).value()
+          : HttpStatus.valueOf(stated.group(2)).value());
+    }
+    return statuses;
   }
 
   private static Object @Nullable [] enumConstants(String className) {
