@@ -14,10 +14,9 @@ stream="orders.events.docs-$$"
 . scripts/drill-lib.sh
 log="$(mktemp)"
 
-pid=""
 cleanup() {
-  if [ -n "$pid" ]; then
-    kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+  if [ -n "${lab_pid:-}" ]; then
+    kill "$lab_pid" 2>/dev/null && wait "$lab_pid" 2>/dev/null || true
   fi
   psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
   redis-cli del "$stream" >/dev/null 2>&1 || true
@@ -26,12 +25,5 @@ cleanup() {
 trap cleanup EXIT
 
 psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $db"
-"$java_bin" -jar "$jar" --server.port="$port" --fieldguide.grpc.port=0 \
-  --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" \
-  --fieldguide.outbox.stream="$stream" >"$log" 2>&1 &
-pid=$!
-if ! await_ready "$port"; then
-  tail -n 80 "$log"
-  exit 1
-fi
+start_lab_jar "$port" "$db" "$stream" "$log"
 python3 scripts/doc-commands.py "http://127.0.0.1:$port"

@@ -9,6 +9,30 @@ service_jar="$(ls orders-service/target/orders-service-*-exec.jar 2>/dev/null | 
 java_home="$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n 1)"
 java_bin="${java_home:+$java_home/bin/}java"
 
+# The lab jar on port $1 against database $2 (created by the caller) and outbox stream $3, its
+# output in file $4; further arguments go to the application. Sets lab_pid. Returns non-zero,
+# after printing the log's tail, when the application is not ready in time.
+start_lab_jar() {
+  local port="$1" db="$2" stream="$3" log="$4"
+  shift 4
+  "$java_bin" -jar "$jar" --server.port="$port" --fieldguide.grpc.port=0 \
+    --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" \
+    --fieldguide.outbox.stream="$stream" "$@" >"$log" 2>&1 &
+  lab_pid=$!
+  if ! await_ready "$port"; then
+    tail -n 80 "$log"
+    return 1
+  fi
+}
+
+# The first line of a recording in docs/measured/ (scripts/record-*.sh): when, at which commit
+# and on what it ran; RecordedMeasurementsTests holds recordings to this form.
+recording_header() {
+  echo "# recorded $(date -u '+%Y-%m-%d %H:%M') UTC at $(git describe --always --dirty) on $(nproc) cores," \
+    "PostgreSQL $(psql -h 127.0.0.1 -U postgres -Atc 'SHOW server_version' | cut -d' ' -f1)," \
+    "Redis $(redis-cli info server | tr -d '\r' | sed -n 's/^redis_version://p')"
+}
+
 await_ready() { # $1 = port; up to $READY_SECONDS (120) s
   await_url "http://127.0.0.1:$1/actuator/health/readiness"
 }

@@ -40,14 +40,10 @@ trap cleanup EXIT
 start() { # name, port, extra arguments...
   local name="$1" port="$2"
   shift 2
-  "$java_bin" -jar "$jar" --server.port="$port" --fieldguide.grpc.port=0 \
-    --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" \
-    --fieldguide.outbox.stream="$stream" "$@" >"$work/$name.log" 2>&1 &
-  pids+=($!)
-  if ! await_ready "$port"; then
-    tail -n 80 "$work/$name.log"
-    return 1
-  fi
+  local started=0
+  start_lab_jar "$port" "$db" "$stream" "$work/$name.log" "$@" || started=$?
+  pids+=("$lab_pid") # stopped at exit, started or not
+  return "$started"
 }
 
 started=$(date +%s)

@@ -74,7 +74,7 @@ class DocumentationIntegrityTests {
   void docsNameOnlyFilesAndTestsThatExist() throws IOException {
     Set<String> testClasses = testClassNames();
 
-    for (Path doc : docs()) {
+    for (Path doc : TopicIndex.markdownDocs()) {
       String text = Files.readString(doc);
       for (String target : allLinks(text)) {
         if (!target.contains("://") && !target.startsWith("mailto:")) {
@@ -105,7 +105,7 @@ class DocumentationIntegrityTests {
         .flatMap(SLASH::splitAsStream)
         .filter(segment -> !segment.endsWith(".java")).collect(Collectors.toSet());
 
-    for (Path doc : docs()) {
+    for (Path doc : TopicIndex.markdownDocs()) {
       Matcher named = QUALIFIED_CLASS.matcher(Files.readString(doc));
       while (named.find()) {
         String packagePath = named.group(1).replace('.', '/');
@@ -142,7 +142,7 @@ class DocumentationIntegrityTests {
     while (plannedRow.find()) {
       planned.add(plannedRow.group(1));
     }
-    for (Path doc : docs()) {
+    for (Path doc : TopicIndex.markdownDocs()) {
       Matcher promise = PROMISE.matcher(Files.readString(doc));
       while (promise.find()) {
         String issue = promise.group(1) != null ? promise.group(1) : promise.group(2);
@@ -200,15 +200,6 @@ class DocumentationIntegrityTests {
               && path.contains("/src/") && !path.contains("/target/"))
           .toList();
     }
-  }
-
-  private static List<Path> docs() throws IOException {
-    List<Path> docs = new ArrayList<>();
-    docs.add(ROOT.resolve("README.md"));
-    try (Stream<Path> files = Files.walk(DOCS)) {
-      files.filter(p -> p.toString().endsWith(".md")).forEach(docs::add);
-    }
-    return docs;
   }
 
   private static Set<String> testClassNames() throws IOException {

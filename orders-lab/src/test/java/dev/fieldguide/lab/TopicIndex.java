@@ -3,9 +3,14 @@ package dev.fieldguide.lab;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
-/** The rows of docs/TOPICS.md, as the lab page reads them, for the tests that hold them to the code. */
+/**
+ * Where the docs are, and the rows of docs/TOPICS.md as the lab page reads them, for the tests
+ * that hold the docs to the code.
+ */
 final class TopicIndex {
 
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -13,6 +18,16 @@ final class TopicIndex {
   private static final Path TOPICS = DOCS.resolve("TOPICS.md");
 
   private TopicIndex() {}
+
+  /** README.md and every Markdown file under docs/. */
+  static List<Path> markdownDocs() throws IOException {
+    List<Path> docs = new ArrayList<>();
+    docs.add(ROOT.resolve("README.md"));
+    try (Stream<Path> files = Files.walk(DOCS)) {
+      files.filter(p -> p.toString().endsWith(".md")).sorted().forEach(docs::add);
+    }
+    return docs;
+  }
 
   static List<Row> rows() throws IOException {
     return TopicTable.parse(Files.readAllLines(TOPICS)).stream()
