@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * A figure a doc shows as a lab's output is that output, never typed by hand (issue 23): every
  * lab transcript in the docs is the include of a recording in docs/measured/, equal to it byte
  * for byte ({@code scripts/record-labs.sh} writes the recordings, {@code scripts/measured.py}
- * copies them into the docs; {@code scripts/record-benchmark.sh} records the benchmark); every
+ * copies them into the docs; {@code scripts/record.sh} records any other command, such as the benchmark); every
  * recording is included somewhere and says when, at which commit and on what it was made, and a
  * lab's records a run that passed.
  */
@@ -27,9 +27,9 @@ class RecordedMeasurementsTests {
 
   private static final Path MEASURED = TopicIndex.DOCS.resolve("measured");
   private static final Pattern INCLUDE = Pattern.compile("<!-- measured: (\\S+) -->");
-  /** A line only a lab's report prints: a phase's verdict or what it measured. */
+  /** A line only a lab's or a drill's report prints: a verdict or what was measured. */
   private static final Pattern TRANSCRIPT_LINE = Pattern
-      .compile("(?m)^\\s*\\[(PASS|FAIL)\\] |^\\s+measured: ");
+      .compile("(?m)^\\s*\\[(PASS|FAIL)\\] |^\\s+measured: |^drill: (PASS|FAIL)");
   private static final Pattern PROVENANCE = Pattern.compile(
       "# recorded \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC at \\S+ on \\d+ cores, PostgreSQL \\S+,"
           + " Redis \\S+(, seed [a-z]+=\\d+( [a-z]+=\\d+)*)?");
@@ -55,7 +55,8 @@ class RecordedMeasurementsTests {
     assertThat(blocks()).filteredOn(block -> block.recording() == null)
         .filteredOn(block -> TRANSCRIPT_LINE.matcher(block.text()).find())
         .extracting(Block::where)
-        .as("lab output typed into a doc: record it (scripts/record-labs.sh) and include it")
+        .as("lab or drill output typed into a doc: record it (scripts/record-labs.sh,"
+            + " scripts/record.sh) and include it")
         .isEmpty();
   }
 
