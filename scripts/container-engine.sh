@@ -41,12 +41,16 @@ need_root
 # podman: the engine (its Docker-compatible API included). runc: the OCI runtime; Debian's default,
 #   crun 1.8, refuses this machine's cgroup layout ("crun: cgroups in hybrid mode not supported,
 #   drop all controllers from cgroupv2": cgroup v1 controllers plus a cgroup2 mount), runc runs.
+# netavark, aardvark-dns: podman's network backend and its DNS server, so containers on a compose
+#   network find each other by service name. (Without them podman falls back to CNI, whose
+#   networks have no name resolution: "Could not connect to Redis at redis:6379: Name or service
+#   not known".)
 # catatonit: the tiny init behind `docker run --init` / compose `init: true`.
 # docker-compose: Debian's compose 1.29 (Python), which talks to DOCKER_HOST; the docker CLI here
 #   has no compose plugin. (Rootless helpers such as uidmap, slirp4netns or fuse-overlayfs are not
 #   needed: podman runs as root with the kernel's overlayfs.)
 step "packages"
-packages=(podman runc catatonit docker-compose)
+packages=(podman runc netavark aardvark-dns catatonit docker-compose)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -72,6 +76,8 @@ done_step
 #   32768 even though the shell's limit is higher: podman lowers its own RLIMIT_NPROC to 32768
 #   (see /proc/<podman pid>/limits) before it starts conmon and runc.
 # runtime: runc (see step 1). cgroup_manager: cgroupfs, as there is no systemd to ask.
+# network_backend: netavark (see step 1), chosen outright: podman would keep CNI on a machine where
+#   it had already used it.
 # events_logger: file, as there is no journald. pids_limit 0: no per-container process cap, as with
 #   Docker (podman's default of 2048 would be a difference the project never sees elsewhere).
 step "engine configuration ($conf)"
@@ -89,6 +95,9 @@ pids_limit = 0
 runtime = "runc"
 cgroup_manager = "cgroupfs"
 events_logger = "file"
+
+[network]
+network_backend = "netavark"
 EOF
 )"
 if [ -f "$conf" ] && [ "$(cat "$conf")" = "$wanted" ]; then
@@ -143,7 +152,24 @@ fi
 echo "   Docker API $(curl -fsS --unix-socket "$socket" http://d/version | sed -n 's/.*"ApiVersion":"\([^"]*\)".*/\1/p')"
 done_step
 
-# --- 4. a container actually runs ----------------------------------------------------------------
+# --- 4. healthchecks ----------------------------------------------------------------------------
+# podman 4.3 schedules healthchecks with systemd timers, and there is no systemd here: without this
+# loop no healthcheck ever runs, containers stay "starting", and compose's
+# `depends_on: condition: service_healthy` never goes on (scripts/podman-health-ticker.sh).
+ticker_pid_file=/run/podman/fieldguide-health-ticker.pid
+ticker_log="${PODMAN_TICKER_LOG:-/var/log/podman-health-ticker.log}"
+step "healthcheck ticker"
+ticker_pid="$(cat "$ticker_pid_file" 2>/dev/null || true)"
+if [ -n "$ticker_pid" ] && grep -qa podman-health-ticker "/proc/$ticker_pid/cmdline" 2>/dev/null; then
+  echo "   already running (pid $ticker_pid)"
+else
+  setsid nohup "$(dirname "${BASH_SOURCE[0]}")/podman-health-ticker.sh" >>"$ticker_log" 2>&1 < /dev/null &
+  echo $! > "$ticker_pid_file"
+  echo "   started (pid $!, log $ticker_log)"
+fi
+done_step
+
+# --- 5. a container actually runs ----------------------------------------------------------------
 # Only if an image is there (none can be pulled here: scripts/container-images.sh builds them).
 step "a container runs"
 probe="$(podman images --format '{{.Repository}}:{{.Tag}}' | grep -m1 'fieldguide/debian:bookworm$' || true)"
@@ -154,7 +180,7 @@ else
 fi
 done_step
 
-# --- 5. compose ----------------------------------------------------------------------------------
+# --- 6. compose ----------------------------------------------------------------------------------
 step "compose"
 DOCKER_HOST="unix://$socket" docker-compose version --short | sed 's/^/   docker-compose /'
 done_step
