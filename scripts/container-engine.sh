@@ -15,7 +15,9 @@
 #   PODMAN_SOCKET   socket path (default /run/podman/podman.sock)
 #   PODMAN_LOG      the service's log (default /var/log/podman-service.log)
 #   PODMAN_WAIT     seconds to wait for the socket to answer (default 30)
-set -euo pipefail
+set -Eeuo pipefail
+# set -e alone would end the script without a word: say which command failed.
+trap 'echo "container-engine.sh: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 
 socket="${PODMAN_SOCKET:-/run/podman/podman.sock}"
 log="${PODMAN_LOG:-/var/log/podman-service.log}"
@@ -53,7 +55,7 @@ step "packages"
 packages=(podman runc netavark aardvark-dns catatonit docker-compose)
 missing=()
 for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" = 'install ok installed' ] || missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "   installing: ${missing[*]}"
@@ -100,6 +102,13 @@ events_logger = "file"
 network_backend = "netavark"
 EOF
 )"
+# A machine where podman ran with CNI before keeps CNI's bridge, cni-podman0, with the same subnet
+# (10.88.0.0/16) as netavark's podman0: its route wins and nothing reaches a container on the
+# default network, published ports included. Remove it (podman recreates it only under CNI).
+if ip link show cni-podman0 >/dev/null 2>&1; then
+  ip link delete cni-podman0
+  echo "   removed CNI's leftover bridge cni-podman0"
+fi
 if [ -f "$conf" ] && [ "$(cat "$conf")" = "$wanted" ]; then
   echo "   unchanged"
   conf_changed=no

@@ -22,7 +22,9 @@
 #
 # Environment: FIELDGUIDE_IMAGE_CACHE, DEBIAN_MIRROR (default http://deb.debian.org/debian),
 # HOST_JDK (default /usr/lib/jvm/temurin-25-jdk-amd64), FORCE=1 (as --force).
-set -euo pipefail
+set -Eeuo pipefail
+# set -e alone would end the script without a word: say which command failed.
+trap 'echo "container-images.sh: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cache="${FIELDGUIDE_IMAGE_CACHE:-/var/cache/fieldguide-images}"
