@@ -47,12 +47,15 @@ need_root
 #   network find each other by service name. (Without them podman falls back to CNI, whose
 #   networks have no name resolution: "Could not connect to Redis at redis:6379: Name or service
 #   not known".)
+# iptables: netavark's firewall driver runs it for the bridge's NAT and published ports; nothing
+#   else pulls it in when netavark is installed with podman (without it every container on a
+#   bridge fails with "netavark: No such file or directory (os error 2)").
 # catatonit: the tiny init behind `docker run --init` / compose `init: true`.
 # docker-compose: Debian's compose 1.29 (Python), which talks to DOCKER_HOST; the docker CLI here
 #   has no compose plugin. (Rootless helpers such as uidmap, slirp4netns or fuse-overlayfs are not
 #   needed: podman runs as root with the kernel's overlayfs.)
 step "packages"
-packages=(podman runc netavark aardvark-dns catatonit docker-compose)
+packages=(podman runc netavark aardvark-dns iptables catatonit docker-compose)
 missing=()
 for p in "${packages[@]}"; do
   [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" = 'install ok installed' ] || missing+=("$p")
