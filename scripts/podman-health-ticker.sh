@@ -4,15 +4,16 @@
 # get systemd connection to add healthchecks" and no check ever runs. A container then stays
 # "starting" for good, and `depends_on: condition: service_healthy` (docker-compose) waits forever.
 #
-# Every TICK seconds (default 1) this loop lists the running containers and, for each with a
+# Every TICK seconds (default 2, the shortest interval in docker-compose.yml) this loop lists the running containers and, for each with a
 # healthcheck whose interval has passed since its last run here, runs `podman healthcheck run` in
 # the background (podman itself applies the check's timeout, retries and start period; `timeout`
-# bounds a hung one). scripts/container-engine.sh starts it next to the podman service.
+# bounds a hung one). scripts/container-engine.sh starts it next to the podman service. Its cost:
+# one `podman ps` a tick, about 2% of a core at TICK=2.
 #
 #   scripts/podman-health-ticker.sh            (in the foreground; container-engine.sh detaches it)
 set -uo pipefail   # no -e: one failing podman call must not end the loop
 
-tick="${TICK:-1}"
+tick="${TICK:-2}"
 declare -A interval_of=()   # container id -> seconds between checks ("" = no healthcheck)
 declare -A last_run=()      # container id -> when its check last started
 declare -A running=()       # container id -> pid of a check still in progress
