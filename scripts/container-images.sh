@@ -33,6 +33,7 @@ host_jdk="${HOST_JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 force="${FORCE:-0}"
 [ "${1:-}" = --force ] && force=1
 
+run_started="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 rootfs_tar="$cache/debian-bookworm-minbase.tar"
 rootfs_image=localhost/fieldguide/debian-rootfs:bookworm
 base_image=localhost/fieldguide/debian:bookworm
@@ -106,7 +107,9 @@ done_step
 # --- 2. imported as an image ---------------------------------------------------------------------
 step "import $rootfs_image"
 if [ "$force" = 1 ] || ! podman image exists "$rootfs_image"; then
+  # The label marks every image built here (the others inherit it), for the clean-up at the end.
   podman import --quiet --change 'CMD ["bash"]' \
+    --change 'LABEL dev.fieldguide.built-by=scripts/container-images.sh' \
     --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
     "$rootfs_tar" "$rootfs_image" > /dev/null
   echo "   imported"
@@ -184,6 +187,17 @@ standin temurin-jre temurin-jre \
   'echo "$(java -version 2>&1 | grep -o "Temurin-[^ ]*" | head -n 1) runtime (jlink: every JDK module but jdk.jlink, jdk.jpackage) on Debian $(cat /etc/debian_version)"' \
   "$jre_tag" -- --build-arg "BASE_IMAGE=$base_image" --build-arg "JDK_IMAGE=$jdk_ref" \
   --build-arg "JAVA_VERSION=jdk-$host_jdk_version"
+
+# After --force every image above is new, and the ones it replaced are left without a name: remove
+# those (only images made here, by the label, and only older than this run, so this run's cached
+# steps stay). A run without --force leaves everything: its cached steps are older than the run.
+if [ "$force" = 1 ]; then
+  step "remove the images --force replaced"
+  removed="$(podman image prune -f --filter label=dev.fieldguide.built-by=scripts/container-images.sh \
+    --filter "until=$run_started" | wc -l)"
+  echo "   $removed removed"
+  done_step
+fi
 
 echo
 echo "Stand-in images (build time of this run, size, what they really hold):"
