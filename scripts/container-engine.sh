@@ -7,6 +7,13 @@
 #   export DOCKER_HOST=unix:///run/podman/podman.sock
 #   docker ps
 #
+# It also starts scripts/podman-health-ticker.sh, which runs containers' healthchecks (podman 4.3
+# leaves them to systemd, which these machines lack). Both keep running after this script.
+#
+# One difference from Docker remains (podman 4.3, fixed in 4.7: containers/podman#19139): containers
+# created through the Docker API get a stop timeout of 0, so a plain `docker stop` kills at once.
+# Give it -t 10; docker-compose passes its own timeout (10 s) and is not affected.
+#
 # Idempotent: every step checks first and skips what is already done; each step prints its time.
 # It never creates /var/run/docker.sock: the project's tests look for Docker there and would
 # switch to containers by themselves (LocalServicesSession). The socket is opt-in via DOCKER_HOST.
