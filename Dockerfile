@@ -50,13 +50,7 @@ COPY --from=build /src/orders-service/target/otel/opentelemetry-javaagent.jar /o
 # the probe costs no extra package and no second JVM (a JVM per check would spike memory inside
 # the container's limit every few seconds). Exit 0 only on HTTP 200 from the liveness group, on
 # the management port when the actuator has one (Kubernetes sets MANAGEMENT_SERVER_PORT).
-COPY --chmod=755 <<'EOF' /usr/local/bin/liveness
-#!/bin/bash
-exec 3<>"/dev/tcp/127.0.0.1/${MANAGEMENT_SERVER_PORT:-${SERVER_PORT:-8080}}" || exit 1
-printf 'GET /actuator/health/liveness HTTP/1.0\r\nHost: localhost\r\n\r\n' >&3
-read -r -t 5 _ status _ <&3 || exit 1
-[ "${status%$'\r'}" = 200 ]
-EOF
+COPY --chmod=755 orders-service/src/main/docker/liveness /usr/local/bin/liveness
 
 USER 10001:10001
 

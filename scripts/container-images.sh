@@ -135,7 +135,14 @@ build() {
   cat "$iidfile"; rm -f "$iidfile"
 }
 step "build $base_image (containers/debian-base)"
-build debian-base --build-arg "ROOTFS_IMAGE=$rootfs_image" -t "$base_image" "$repo/containers/debian-base" > /dev/null
+# The context is containers/debian-base plus local-ca/: this machine's own CAs (see the
+# Containerfile), so Maven inside the Dockerfile's build stage can reach Maven Central.
+base_context="$(mktemp -d)"
+cp -r "$repo/containers/debian-base/." "$base_context/"
+mkdir -p "$base_context/local-ca"
+find /usr/local/share/ca-certificates -name '*.crt' -exec cp {} "$base_context/local-ca/" \; 2>/dev/null || true
+build debian-base --build-arg "ROOTFS_IMAGE=$rootfs_image" -t "$base_image" "$base_context" > /dev/null
+rm -rf "$base_context"
 done_step
 
 # --- 4. the stand-ins ----------------------------------------------------------------------------

@@ -3,28 +3,27 @@ package dev.fieldguide.orders.deploy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Dockerfile read as Docker reads it: comments dropped, {@code \} continuations joined,
- * here-documents kept as the body of their instruction, and each instruction tagged with its
- * build stage. Enough to check the file without a Docker engine.
+ * The Dockerfile read as Docker reads it: comments dropped, {@code \} continuations joined, and
+ * each instruction tagged with its build stage. Enough to check the file without a Docker engine.
+ * A here-document is refused: only BuildKit reads them, and the file must build on any builder
+ * (podman 4.3's, where CI builds it, has none).
  */
 record Dockerfile(List<Instruction> instructions) {
 
   private static final Pattern HEREDOC = Pattern.compile("<<-?['\"]?(\\w+)['\"]?");
 
-  /** One instruction: its stage (0 for the first FROM), keyword, arguments and heredoc body. */
-  record Instruction(int stage, String keyword, String arguments, String heredoc) {}
+  /** One instruction: its stage (0 for the first FROM), keyword and arguments. */
+  record Instruction(int stage, String keyword, String arguments) {}
 
   static Dockerfile parse(String text) {
     List<Instruction> instructions = new ArrayList<>();
     List<String> lines = text.lines().toList();
     int stage = -1;
     StringBuilder logical = new StringBuilder();
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i);
+    for (String line : lines) {
       if (line.isBlank() || line.stripLeading().startsWith("#")) {
         continue;
       }
@@ -38,17 +37,14 @@ record Dockerfile(List<Instruction> instructions) {
       String[] parts = instruction.split("\\s+", 2);
       String keyword = parts[0].toUpperCase(Locale.ROOT);
       String arguments = parts.length > 1 ? parts[1] : "";
-      StringBuilder heredoc = new StringBuilder();
-      Matcher marker = HEREDOC.matcher(arguments);
-      if (marker.find()) {
-        while (++i < lines.size() && !lines.get(i).equals(marker.group(1))) {
-          heredoc.append(lines.get(i)).append('\n');
-        }
+      if (HEREDOC.matcher(arguments).find()) {
+        throw new IllegalArgumentException("a here-document, which only BuildKit reads: "
+            + instruction + " (put its text in a file of the build context and COPY that)");
       }
       if (keyword.equals("FROM")) {
         stage++;
       }
-      instructions.add(new Instruction(stage, keyword, arguments, heredoc.toString()));
+      instructions.add(new Instruction(stage, keyword, arguments));
     }
     return new Dockerfile(List.copyOf(instructions));
   }

@@ -113,8 +113,7 @@ class HealthProbesIntegrationTests {
 
   private Commands.Result runLivenessScript(int port) throws IOException {
     Path script = scripts.resolve("liveness");
-    Files.writeString(script,
-        DockerfileTests.livenessScript(Dockerfile.ofRepository()).heredoc());
+    Files.writeString(script, DockerfileTests.livenessScript(Dockerfile.ofRepository()));
     return Commands.run(List.of("bash", script.toString()),
         Map.of("SERVER_PORT", String.valueOf(port)), Duration.ofSeconds(20));
   }
