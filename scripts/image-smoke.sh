@@ -18,9 +18,11 @@ port="${IMAGE_SMOKE_PORT:-18700}"
 db="fieldguide_image_$$"
 stream="orders.events.image-$$"
 url="http://127.0.0.1:$port"
+build_log="$(mktemp)"
 
 cleanup() {
   docker rm -f "$name" >/dev/null 2>&1 || true
+  rm -f "$build_log"
   psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
   redis-cli del "$stream" >/dev/null 2>&1 || true
 }
@@ -29,10 +31,9 @@ trap cleanup EXIT
 # --network=host: the build stage's ./mvnw downloads Maven and the dependencies, and podman's
 # bridge network has no way out on these machines.
 started=$(date +%s)
-docker build --network=host -t "$image" . >/tmp/"$name".build.log 2>&1 \
-  || { tail -n 40 /tmp/"$name".build.log; exit 1; }
+docker build --network=host -t "$image" . >"$build_log" 2>&1 \
+  || { tail -n 40 "$build_log"; exit 1; }
 echo "== built $image in $(( $(date +%s) - started )) s"
-rm -f /tmp/"$name".build.log
 
 psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $db"
 docker run -d --name "$name" --network=host \

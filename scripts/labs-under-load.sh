@@ -40,10 +40,10 @@ trap cleanup EXIT
 start() { # name, port, extra arguments...
   local name="$1" port="$2"
   shift 2
-  local started=0
-  start_lab_jar "$port" "$db" "$stream" "$work/$name.log" "$@" || started=$?
-  pids+=("$lab_pid") # stopped at exit, started or not
-  return "$started"
+  local status=0
+  start_lab_jar "$port" "$db" "$stream" "$work/$name.log" "$@" || status=$?
+  pids+=("$lab_pid") # stopped at exit, ready or not
+  return "$status"
 }
 
 started=$(date +%s)

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,10 +35,18 @@ class RecordedMeasurementsTests {
       "# recorded \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC at \\S+ on \\d+ cores, PostgreSQL \\S+,"
           + " Redis \\S+(, seed [a-z]+=\\d+( [a-z]+=\\d+)*)?");
 
+  /** Every fenced block of the docs, read once for the three checks. */
+  private static List<Block> blocks = List.of();
+
+  @BeforeAll
+  static void readTheDocs() throws IOException {
+    blocks = fencedBlocks();
+  }
+
   @Test
   void everyIncludedBlockIsItsRecordingVerbatim() throws IOException {
     List<String> differing = new ArrayList<>();
-    for (Block block : blocks()) {
+    for (Block block : blocks) {
       if (block.recording() != null) {
         Path recording = MEASURED.resolve(block.recording());
         if (!Files.isRegularFile(recording)
@@ -52,7 +61,7 @@ class RecordedMeasurementsTests {
 
   @Test
   void labTranscriptsInTheDocsAreIncludedRecordings() throws IOException {
-    assertThat(blocks()).filteredOn(block -> block.recording() == null)
+    assertThat(blocks).filteredOn(block -> block.recording() == null)
         .filteredOn(block -> TRANSCRIPT_LINE.matcher(block.text()).find())
         .extracting(Block::where)
         .as("lab or drill output typed into a doc: record it (scripts/record-labs.sh,"
@@ -62,7 +71,7 @@ class RecordedMeasurementsTests {
 
   @Test
   void everyRecordingIsIncludedAndSaysWhereItRanAndALabsPassed() throws IOException {
-    Set<String> included = blocks().stream().map(Block::recording)
+    Set<String> included = blocks.stream().map(Block::recording)
         .filter(recording -> recording != null).collect(Collectors.toSet());
     List<Path> recordings;
     try (Stream<Path> files = Files.list(MEASURED)) {
@@ -82,7 +91,7 @@ class RecordedMeasurementsTests {
   /** A fenced block of a doc and the recording its marker line includes, if it has one. */
   private record Block(String where, @Nullable String recording, String text) {}
 
-  private static List<Block> blocks() throws IOException {
+  private static List<Block> fencedBlocks() throws IOException {
     List<Block> blocks = new ArrayList<>();
     for (Path doc : TopicIndex.markdownDocs()) {
       List<String> lines = Files.readAllLines(doc);
