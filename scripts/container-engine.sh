@@ -154,7 +154,11 @@ else
     mkdir -p "$(dirname "$socket")"
     # A socket file left by a dead service would make the new one fail to bind.
     [ -S "$socket" ] && rm -f "$socket"
-    setsid nohup podman system service --time=0 "unix://$socket" >>"$log" 2>&1 < /dev/null &
+    # From /: the service and every conmon it starts keep this working directory, and a
+    # directory removed later (a CI clone) makes each container start fail ("conmon: Failed to
+    # get working directory", "write child: broken pipe").
+    (cd / && exec setsid nohup podman system service --time=0 "unix://$socket" >>"$log" 2>&1 \
+      < /dev/null) &
     echo $! > /run/podman/fieldguide-service.pid
     echo "   started (pid $!, log $log)"
     deadline=$((SECONDS + wait_s))
@@ -182,7 +186,8 @@ ticker_pid="$(cat "$ticker_pid_file" 2>/dev/null || true)"
 if [ -n "$ticker_pid" ] && grep -qa podman-health-ticker "/proc/$ticker_pid/cmdline" 2>/dev/null; then
   echo "   already running (pid $ticker_pid)"
 else
-  setsid nohup "$(dirname "${BASH_SOURCE[0]}")/podman-health-ticker.sh" >>"$ticker_log" 2>&1 < /dev/null &
+  ticker="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/podman-health-ticker.sh"
+  (cd / && exec setsid nohup "$ticker" >>"$ticker_log" 2>&1 < /dev/null) & # from /, as above
   echo $! > "$ticker_pid_file"
   echo "   started (pid $!, log $ticker_log)"
 fi
