@@ -26,9 +26,10 @@ import tools.jackson.core.JacksonException;
  * fieldguide.inbox.dead.lettered}) and acknowledged, so the group moves on.
  *
  * <p>The effect and an inbox row {@code (consumer, event_id)} commit in one transaction; the
- * message is acknowledged only after that commit. A redelivered message (the relay published twice,
- * this consumer died between commit and ack, or an operator re-drove it) finds the inbox row and
- * is only acknowledged.
+ * message is acknowledged only after that commit, and counted in {@code fieldguide.inbox.applied}.
+ * A redelivered message (the relay published twice, this consumer died between commit and ack, or
+ * an operator re-drove it) finds the inbox row and is only acknowledged, counted in {@code
+ * fieldguide.inbox.duplicates}.
  */
 public class InboxConsumer<E> {
 
@@ -39,6 +40,8 @@ public class InboxConsumer<E> {
   private final StreamEventType type;
   private final GroupReader reader;
   private final int maxDeliveries;
+  private final Counter applied;
+  private final Counter duplicates;
   private final Counter rejected;
   private final Counter failed;
   private final Counter deadLettered;
@@ -53,6 +56,9 @@ public class InboxConsumer<E> {
     this.type = StreamEventType.of(consumer.eventType()); // fails at startup, not per message
     this.reader = new GroupReader(stream, consumer.name(), consumerName, reclaimAfter);
     this.maxDeliveries = maxDeliveries;
+    this.applied = inbox.meters().counter("fieldguide.inbox.applied", "consumer", consumer.name());
+    this.duplicates = inbox.meters().counter("fieldguide.inbox.duplicates", "consumer",
+        consumer.name());
     this.rejected = inbox.meters().counter("fieldguide.inbox.rejected", "consumer",
         consumer.name());
     this.failed = inbox.meters().counter("fieldguide.inbox.failed", "consumer", consumer.name());
@@ -114,7 +120,7 @@ public class InboxConsumer<E> {
       E event = read(delivery);
       var metadata = new EventMetadata(eventId, field(message, "aggregateType"),
           field(message, "aggregateId"));
-      boolean applied = Boolean.TRUE.equals(inbox.transactions().execute(tx -> {
+      boolean firstDelivery = Boolean.TRUE.equals(inbox.transactions().execute(tx -> {
         int firstTime = inbox.jdbc().sql("""
             INSERT INTO processed_events (consumer, event_id) VALUES (?, ?)
             ON CONFLICT DO NOTHING
@@ -125,9 +131,11 @@ public class InboxConsumer<E> {
         return firstTime == 1;
       }));
       reader.ack(delivery.id()); // after the commit: a crash here means redelivery
-      if (applied) {
+      if (firstDelivery) {
+        applied.increment();
         log.info("Event {} ({}) applied by {}", eventId, type.name(), name());
       } else {
+        duplicates.increment();
         log.debug("Event {} already applied by {}", eventId, name());
       }
     }

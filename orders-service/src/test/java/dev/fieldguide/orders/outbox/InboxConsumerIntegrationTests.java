@@ -60,7 +60,9 @@ class InboxConsumerIntegrationTests {
   }
 
   @Test
-  void anEventPublishedTwiceIsAppliedOnce() {
+  void anEventPublishedTwiceIsAppliedOnceAndCountedOnceAsADuplicate() {
+    double appliedBefore = count("fieldguide.inbox.applied");
+    double duplicatesBefore = count("fieldguide.inbox.duplicates");
     OutboxEvent event = probed(1, "{\"n\": 7}");
     publish(event);
     publish(event); // the relay crashed after XADD, before marking: published again
@@ -70,6 +72,8 @@ class InboxConsumerIntegrationTests {
     assertThat(probe.applied).containsExactly(new InboxProbed(7));
     assertThat(processedRows(event.id())).isOne();
     assertThat(pending()).isZero();
+    assertThat(count("fieldguide.inbox.applied")).isEqualTo(appliedBefore + 1);
+    assertThat(count("fieldguide.inbox.duplicates")).isEqualTo(duplicatesBefore + 1);
   }
 
   @Test
@@ -239,7 +243,11 @@ class InboxConsumerIntegrationTests {
   }
 
   private double rejected() {
-    return meters.counter("fieldguide.inbox.rejected", "consumer", PROBE).count();
+    return count("fieldguide.inbox.rejected");
+  }
+
+  private double count(String counter) {
+    return meters.counter(counter, "consumer", PROBE).count();
   }
 
   private long processedRows(UUID eventId) {

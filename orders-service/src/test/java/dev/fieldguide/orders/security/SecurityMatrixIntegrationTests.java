@@ -116,6 +116,8 @@ class SecurityMatrixIntegrationTests {
             401, 401, 401, 200, 200, 200),
         row("GET", "/api/v2/orders/{id}", "/api/v2/orders/" + order, null, 401, 401, 401, 200, 404,
             200),
+        row("GET", "/api/v2/orders/{id}/notifications", "/api/v2/orders/" + order
+            + "/notifications", null, 401, 401, 401, 200, 404, 200),
         // operators only: reports, jobs, /admin, lab runs, actuator beyond probes and scrapes
         row("GET", "/api/v1/reports/daily-sales",
             "/api/v1/reports/daily-sales?from=2026-02-01&to=2026-01-01", null, 401, 401, 401, 403,

@@ -87,6 +87,8 @@ class EndpointQueryBudgetsIntegrationTests {
       read("GET /api/v1/orders/{id}", 1, Caller.CUSTOMER, s -> "/api/v1/orders/" + s.orderId()),
       read("GET /api/v2/orders", 2, Caller.CUSTOMER, s -> "/api/v2/orders?limit=5"),
       read("GET /api/v2/orders/{id}", 1, Caller.CUSTOMER, s -> "/api/v2/orders/" + s.orderId()),
+      read("GET /api/v2/orders/{id}/notifications", 1, Caller.CUSTOMER,
+          s -> "/api/v2/orders/" + s.orderId() + "/notifications"),
       write("POST /api/v1/orders", 9, Caller.CUSTOMER, s -> "/api/v1/orders",
           s -> "{\"customerId\": %d, \"lines\": [{\"productId\": %d, \"quantity\": 1}]}"
               .formatted(s.customerId(), s.productId())),
