@@ -22,7 +22,7 @@ export FIELDGUIDE_WORKER_PORT="${COMPOSE_SMOKE_WORKER_PORT:-18781}"
 export OTEL_TRACES_EXPORTER=none
 api="http://127.0.0.1:$FIELDGUIDE_API_PORT"
 worker="http://127.0.0.1:$FIELDGUIDE_WORKER_PORT"
-build_log="$(mktemp)"
+body="$(mktemp)"
 volumes_before="$(mktemp)"
 
 if docker compose version >/dev/null 2>&1; then
@@ -43,7 +43,7 @@ leftovers() {
 
 cleanup() {
   "${compose[@]}" down -v --remove-orphans >/dev/null 2>&1 || true
-  rm -f "$build_log" "$volumes_before"
+  rm -f "$body" "$volumes_before"
 }
 trap cleanup EXIT
 
@@ -54,13 +54,9 @@ fail() {
   exit 1
 }
 
-# The image first, on the host network: the build stage's ./mvnw downloads Maven and the
-# dependencies, and podman's bridge network has no way out on these machines. `up --no-build`
-# then starts the image just built (Compose's own build would use the bridge network).
-started=$(date +%s)
-docker build --network=host -t "$image" . >"$build_log" 2>&1 \
-  || { tail -n 40 "$build_log"; exit 1; }
-echo "== built $image in $(( $(date +%s) - started )) s"
+# The image first, on the host network (build_image); `up --no-build` then starts the image just
+# built, where Compose's own build would run on the bridge network, which has no way out here.
+build_image "$image"
 
 docker volume ls -q | sort >"$volumes_before"
 started=$(date +%s)
@@ -70,21 +66,16 @@ READY_SECONDS="${READY_SECONDS:-240}" await_ready "$FIELDGUIDE_WORKER_PORT" \
   || fail "the worker is not ready"
 echo "== $project up, api and worker ready in $(( $(date +%s) - started )) s"
 
-# The image ships no demo data (the lab jar seeds it): one customer and one product to order,
-# written through the published PostgreSQL port once the api's Flyway has made the tables.
-ids="$(psql -h 127.0.0.1 -p "$FIELDGUIDE_POSTGRES_PORT" -U postgres -d fieldguide -Atq -c "
-  INSERT INTO customers (email, name) VALUES ('compose-smoke@example.test', 'Compose Smoke');
-  INSERT INTO products (sku, name, price_cents, stock) VALUES ('COMPOSE-SMOKE', 'Smoke', 1250, 5);
-  SELECT (SELECT id FROM customers) || ' ' || (SELECT id FROM products);")"
+# The customer and product go in through the published PostgreSQL port, once the api's Flyway
+# has made the tables.
+ids="$(seed_order_inputs -h 127.0.0.1 -p "$FIELDGUIDE_POSTGRES_PORT" -U postgres -d fieldguide)" \
+  || fail "no customer and product inserted"
 read -r customer product <<<"$ids"
+status="$(place_order "$api" "$customer" "$product" "$body")"
+[ "$status" = 201 ] || fail "POST /api/v1/orders answered $status, not 201: $(cat "$body")"
+order="$(jq -r .id "$body")"
+echo "== order $order placed through the api (201)"
 token="$(FIELDGUIDE_URL="$api" ./token customer "$customer")"
-order="$(curl -sf -X POST "$api/api/v1/orders" \
-  -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-  -H "Idempotency-Key: compose-smoke-$$" \
-  -d "{\"customerId\": $customer, \"lines\": [{\"productId\": $product, \"quantity\": 1}]}" \
-  | jq -r .id)" || fail "POST /api/v1/orders did not answer 201"
-[[ "$order" =~ ^[0-9]+$ ]] || fail "POST /api/v1/orders answered no order id ($order)"
-echo "== order $order placed through the api"
 
 # The worker relays the order's event to the stream and its notifications consumer applies it.
 started=$(date +%s)

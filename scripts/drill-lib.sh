@@ -1,5 +1,6 @@
 # Shared by the drills and smoke scripts (sourced, not run): the jars, the JDK 25 java, waiting
-# for a started service to become ready, and Flyway from the service's jar.
+# for a started service to become ready, Flyway from the service's jar, and for the container
+# smokes the image build and an order placed on a service without demo data.
 
 # The lab-enabled application: the service's code exactly as it ships, plus the demo data the
 # drills read and the fixture task (apply-once) the worker drill kills mid-job.
@@ -52,4 +53,38 @@ await_url() { # $1 = a URL that answers 2xx once its server is ready; up to $REA
 migration_command() {
   "$java_bin" -cp "$service_jar" -Dloader.main=dev.fieldguide.orders.migrations.MigrationCommand \
     org.springframework.boot.loader.launch.PropertiesLauncher "$@"
+}
+
+# The project's image under tag $1, built from the Dockerfile through the Docker API. On the
+# host's network: the build stage's ./mvnw downloads Maven and the dependencies, and podman's
+# bridge network has no way out on these machines. Prints the build's tail when it fails.
+build_image() {
+  local log started status=0
+  log="$(mktemp)"
+  started=$(date +%s)
+  docker build --network=host -t "$1" . >"$log" 2>&1 || status=$?
+  [ "$status" -eq 0 ] && echo "== built $1 in $(( $(date +%s) - started )) s" || tail -n 40 "$log"
+  rm -f "$log"
+  return "$status"
+}
+
+# One customer and one product to order, for a service that ships no demo data (the lab jar
+# seeds it): psql with the connection arguments given ($@). Prints "<customer id> <product id>".
+seed_order_inputs() {
+  psql "$@" -Atq -c "
+    INSERT INTO customers (email, name) VALUES ('smoke@example.test', 'Smoke');
+    INSERT INTO products (sku, name, price_cents, stock) VALUES ('SMOKE', 'Smoke', 1250, 5);
+    SELECT (SELECT id FROM customers) || ' ' || (SELECT id FROM products);"
+}
+
+# POST /api/v1/orders to the service at $1 as customer $2 (a dev token from ./token), one of
+# product $3, with an Idempotency-Key of its own; the response body goes to file $4. Prints the
+# HTTP status.
+place_order() {
+  local url="$1" customer="$2" product="$3" body="$4" token
+  token="$(FIELDGUIDE_URL="$url" ./token customer "$customer")"
+  curl -s -o "$body" -w '%{http_code}' -X POST "$url/api/v1/orders" \
+    -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    -H "Idempotency-Key: smoke-$$-$RANDOM$RANDOM" \
+    -d "{\"customerId\": $customer, \"lines\": [{\"productId\": $product, \"quantity\": 1}]}"
 }

@@ -18,22 +18,17 @@ port="${IMAGE_SMOKE_PORT:-18700}"
 db="fieldguide_image_$$"
 stream="orders.events.image-$$"
 url="http://127.0.0.1:$port"
-build_log="$(mktemp)"
+body="$(mktemp)"
 
 cleanup() {
   docker rm -f "$name" >/dev/null 2>&1 || true
-  rm -f "$build_log"
+  rm -f "$body"
   psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
   redis-cli del "$stream" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
-# --network=host: the build stage's ./mvnw downloads Maven and the dependencies, and podman's
-# bridge network has no way out on these machines.
-started=$(date +%s)
-docker build --network=host -t "$image" . >"$build_log" 2>&1 \
-  || { tail -n 40 "$build_log"; exit 1; }
-echo "== built $image in $(( $(date +%s) - started )) s"
+build_image "$image"
 
 psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $db"
 docker run -d --name "$name" --network=host \
@@ -51,17 +46,9 @@ echo "== ready in $(( $(date +%s) - started )) s (one process, both roles, as th
 docker exec "$name" liveness || { echo "image smoke: the image's liveness script failed" >&2; exit 1; }
 echo "== the image's health check script (liveness) exits 0 inside the container"
 
-# The service ships no demo data (the lab jar seeds it): one customer and one product to order.
-ids="$(psql -h 127.0.0.1 -U postgres -d "$db" -Atq -c "
-  INSERT INTO customers (email, name) VALUES ('image-smoke@example.test', 'Image Smoke');
-  INSERT INTO products (sku, name, price_cents, stock) VALUES ('IMAGE-SMOKE', 'Smoke', 1250, 5);
-  SELECT (SELECT id FROM customers) || ' ' || (SELECT id FROM products);")"
+ids="$(seed_order_inputs -h 127.0.0.1 -U postgres -d "$db")"
 read -r customer product <<<"$ids"
-token="$(FIELDGUIDE_URL="$url" ./token customer "$customer")"
-status="$(curl -s -o /dev/null -w '%{http_code}' -X POST "$url/api/v1/orders" \
-  -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-  -H "Idempotency-Key: image-smoke-$$" \
-  -d "{\"customerId\": $customer, \"lines\": [{\"productId\": $product, \"quantity\": 1}]}")"
+status="$(place_order "$url" "$customer" "$product" "$body")"
 echo "== POST /api/v1/orders as customer $customer -> $status"
-[ "$status" = 201 ] || { docker logs "$name" 2>&1 | tail -n 40; echo "image smoke: expected 201" >&2; exit 1; }
+[ "$status" = 201 ] || { docker logs "$name" 2>&1 | tail -n 40; echo "image smoke: expected 201: $(cat "$body")" >&2; exit 1; }
 echo "image smoke: PASS"
