@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  *   <li>Card number: 13–19 digits, optionally grouped by single spaces or dashes, starting with 2–6
  *       (the major networks' ranges) and passing the Luhn check, becomes {@code **** **** ****
  *       4242}. Luhn alone would still take one random digit run in ten, so order ids and 13-digit
- *       epoch-millisecond timestamps (which start with 1) are left alone.
+ *       epoch-millisecond timestamps (which start with 1) are left alone, and so is a digit run
+ *       that touches a letter (part of a hex id such as a trace id).
  * </ul>
  *
  * <p>This is a safety net for what slips into a message, not a licence to log personal data.
@@ -28,9 +29,14 @@ public final class PiiRedactor {
   private static final Pattern EMAIL = Pattern
       .compile("[A-Za-z0-9._%+-]+@((?:[A-Za-z0-9-]+\\.)+[A-Za-z]{2,})");
 
-  /** Not preceded or followed by a digit, so it never bites a piece out of a longer number. */
+  /**
+   * Not preceded or followed by a letter or digit, so it never bites a piece out of a longer
+   * number or out of an identifier: a trace id, span id or hash is hex, and one that happens to
+   * begin or end with 13 or more digits is still an id, not a card (a log line's {@code trace_id}
+   * came out as {@code **** **** **** 2241f2b5...} before).
+   */
   private static final Pattern CARD_CANDIDATE = Pattern
-      .compile("(?<!\\d)[2-6](?:[ -]?\\d){12,18}(?!\\d)");
+      .compile("(?<![A-Za-z0-9])[2-6](?:[ -]?\\d){12,18}(?![A-Za-z0-9])");
 
   private PiiRedactor() {}
 

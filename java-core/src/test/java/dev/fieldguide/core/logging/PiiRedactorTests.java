@@ -40,6 +40,18 @@ class PiiRedactorTests {
     assertThat(PiiRedactor.redact(text)).isEqualTo(text);
   }
 
+  /** Each holds a Luhn-valid run of 13–19 digits starting with 2–6, touching a letter. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "trace_id=25211679822241f2b5399e899abdc3c6", // a W3C trace id, as a log line carried it
+      "span 00f067aa4242424242424242", // the run ends the id
+      "sha deadbeef4242424242424242cafe", // the run inside a hash
+      "ref A4242424242424242", // one letter before is enough
+  })
+  void leavesDigitRunsInsideIdentifiersAlone(String text) {
+    assertThat(PiiRedactor.redact(text)).isEqualTo(text);
+  }
+
   @Test
   void leavesLuhnValidTimestampsAlone() {
     String epochMillis = "1718000000006";
