@@ -11,12 +11,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
@@ -51,6 +53,8 @@ class PeriodicJobsIntegrationTests {
 
   @Autowired
   JsonMapper json;
+
+  private final List<TriggerKey> held = new ArrayList<>();
 
   @Test
   void eachScheduleIsACronTriggerFiringAtItsConfiguredTimeInUtc() throws Exception {
@@ -87,6 +91,7 @@ class PeriodicJobsIntegrationTests {
 
   @Test
   void theKeyCleanupDeletesExpiredKeysAndKeepsLiveOnes() throws Exception {
+    holdSchedule("expire-idempotency-keys");
     String expired = "expired-" + UUID.randomUUID();
     String live = "live-" + UUID.randomUUID();
     insertKey(expired, "now() - interval '1 minute'");
@@ -101,6 +106,7 @@ class PeriodicJobsIntegrationTests {
 
   @Test
   void theRetentionCleanupDeletesOnlyRunsFinishedLongerAgo() throws Exception {
+    holdSchedule("purge-job-runs");
     UUID oldSucceeded = insertRun("SUCCEEDED", 15);
     UUID oldDead = insertRun("DEAD", 20);
     jdbc.sql("INSERT INTO job_checkpoints (run_id, last_id, processed) VALUES (?, 1, 1)")
@@ -122,6 +128,7 @@ class PeriodicJobsIntegrationTests {
 
   @Test
   void theDailySalesRefreshRefreshesTheViewAndRecordsWhen() throws Exception {
+    holdSchedule("refresh-daily-sales");
     Instant before = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
     JobRunView run = fireOnce("refresh-daily-sales");
@@ -158,6 +165,29 @@ class PeriodicJobsIntegrationTests {
       Duration every) {
     ZonedDateTime time = candidate.apply(now.atZone(ZoneOffset.UTC));
     return time.toInstant().isAfter(now) ? time.toInstant() : time.plus(every).toInstant();
+  }
+
+  /**
+   * Pauses the schedule of {@code type} and waits until no firing of it is running, so the run a
+   * test fires is the only one to see the data the test writes next. Without it a scheduled firing
+   * in the same seconds (the key cleanup runs at minute 7 of every hour, the refresh every five
+   * minutes) did the work first and left the test's run nothing to report. Resumed after the test.
+   */
+  private void holdSchedule(String type) throws Exception {
+    TriggerKey schedule = TriggerKey.triggerKey(type, PeriodicSchedules.GROUP);
+    quartz.pauseTrigger(schedule);
+    held.add(schedule);
+    JobKey job = JobKey.jobKey(type, PeriodicSchedules.GROUP);
+    await().atMost(Duration.ofSeconds(15)).until(() -> quartz.getCurrentlyExecutingJobs().stream()
+        .noneMatch(running -> running.getJobDetail().getKey().equals(job)));
+  }
+
+  @AfterEach
+  void resumeHeldSchedules() throws Exception {
+    for (TriggerKey schedule : held) {
+      quartz.resumeTrigger(schedule);
+    }
+    held.clear();
   }
 
   /** Fires the periodic job now through Quartz and waits for the run it records. */
