@@ -71,11 +71,11 @@ echo "== $project up, api and worker ready in $(( $(date +%s) - started )) s"
 ids="$(seed_order_inputs -h 127.0.0.1 -p "$FIELDGUIDE_POSTGRES_PORT" -U postgres -d fieldguide)" \
   || fail "no customer and product inserted"
 read -r customer product <<<"$ids"
-status="$(place_order "$api" "$customer" "$product" "$body")"
+token="$(FIELDGUIDE_URL="$api" ./token customer "$customer")"
+status="$(place_order "$api" "$token" "$customer" "$product" "$body")"
 [ "$status" = 201 ] || fail "POST /api/v1/orders answered $status, not 201: $(cat "$body")"
 order="$(jq -r .id "$body")"
 echo "== order $order placed through the api (201)"
-token="$(FIELDGUIDE_URL="$api" ./token customer "$customer")"
 
 # The worker relays the order's event to the stream and its notifications consumer applies it.
 started=$(date +%s)

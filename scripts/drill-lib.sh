@@ -77,12 +77,11 @@ seed_order_inputs() {
     SELECT (SELECT id FROM customers) || ' ' || (SELECT id FROM products);"
 }
 
-# POST /api/v1/orders to the service at $1 as customer $2 (a dev token from ./token), one of
-# product $3, with an Idempotency-Key of its own; the response body goes to file $4. Prints the
-# HTTP status.
+# POST /api/v1/orders to the service at $1 with bearer token $2, for customer $3 one of product
+# $4, with an Idempotency-Key of its own; the response body goes to file $5. Prints the HTTP
+# status.
 place_order() {
-  local url="$1" customer="$2" product="$3" body="$4" token
-  token="$(FIELDGUIDE_URL="$url" ./token customer "$customer")"
+  local url="$1" token="$2" customer="$3" product="$4" body="$5"
   curl -s -o "$body" -w '%{http_code}' -X POST "$url/api/v1/orders" \
     -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     -H "Idempotency-Key: smoke-$$-$RANDOM$RANDOM" \

@@ -48,7 +48,8 @@ echo "== the image's health check script (liveness) exits 0 inside the container
 
 ids="$(seed_order_inputs -h 127.0.0.1 -U postgres -d "$db")"
 read -r customer product <<<"$ids"
-status="$(place_order "$url" "$customer" "$product" "$body")"
+token="$(FIELDGUIDE_URL="$url" ./token customer "$customer")"
+status="$(place_order "$url" "$token" "$customer" "$product" "$body")"
 echo "== POST /api/v1/orders as customer $customer -> $status"
 [ "$status" = 201 ] || { docker logs "$name" 2>&1 | tail -n 40; echo "image smoke: expected 201: $(cat "$body")" >&2; exit 1; }
 echo "image smoke: PASS"

@@ -60,7 +60,7 @@ class RecordedMeasurementsTests {
   }
 
   @Test
-  void labTranscriptsInTheDocsAreIncludedRecordings() throws IOException {
+  void labTranscriptsInTheDocsAreIncludedRecordings() {
     assertThat(blocks).filteredOn(block -> block.recording() == null)
         .filteredOn(block -> TRANSCRIPT_LINE.matcher(block.text()).find())
         .extracting(Block::where)

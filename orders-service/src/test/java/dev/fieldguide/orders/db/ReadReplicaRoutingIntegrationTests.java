@@ -12,7 +12,6 @@ import dev.fieldguide.orders.support.TestData;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -120,11 +119,7 @@ class ReadReplicaRoutingIntegrationTests {
     var report = api.get("/api/v1/reports/daily-sales?from=2026-01-01&to=2026-01-31");
     List<Executed> reportStatements = statements.executed();
     statements.reset();
-    var order = api.post("/api/v1/orders", """
-        {"customerId": %d, "lines": [{"productId": %d, "quantity": 1}]}"""
-        .formatted(customer, product),
-        Map.of("Content-Type", "application/json", "Idempotency-Key",
-            UUID.randomUUID().toString()));
+    var order = api.placeOrder(customer, product);
     List<Executed> orderStatements = statements.executed();
 
     assertThat(report.status()).isEqualTo(200);

@@ -6,8 +6,6 @@ import dev.fieldguide.orders.support.Api;
 import dev.fieldguide.orders.support.EventDelivery;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.TestData;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,12 +33,8 @@ class NotificationConsumerIntegrationTests {
   @Test
   void aPlacedOrdersCustomerAndSubscribersAreNotifiedOnceEvenWhenItsEventIsPublishedTwice() {
     long customer = data.customer();
-    long orderId = api.post("/api/v1/orders", """
-        {"customerId": %d, "lines": [{"productId": %d, "quantity": 1}]}"""
-        .formatted(customer, data.productWithStock(250, 5)),
-        Map.of("Content-Type", "application/json", "Idempotency-Key",
-            UUID.randomUUID().toString()))
-        .jsonBody().path("id").asLong();
+    long orderId = api.placeOrder(customer, data.productWithStock(250, 5)).jsonBody().path("id")
+        .asLong();
     events.deliverAll();
     assertThat(notificationsOf(orderId)).isOne();
     assertThat(webhookDeliveriesOf(orderId)).isOne(); // the test profile's one endpoint

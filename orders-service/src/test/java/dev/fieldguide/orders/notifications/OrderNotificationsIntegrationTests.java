@@ -10,8 +10,6 @@ import dev.fieldguide.orders.support.Api.Response;
 import dev.fieldguide.orders.support.EventDelivery;
 import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.TestData;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -101,12 +99,7 @@ class OrderNotificationsIntegrationTests {
   }
 
   private long place(Api as, long customer) {
-    return as.post("/api/v1/orders", """
-        {"customerId": %d, "lines": [{"productId": %d, "quantity": 1}]}"""
-        .formatted(customer, data.productWithStock(250, 5)),
-        Map.of("Content-Type", "application/json", "Idempotency-Key",
-            UUID.randomUUID().toString()))
-        .jsonBody().path("id").asLong();
+    return as.placeOrder(customer, data.productWithStock(250, 5)).jsonBody().path("id").asLong();
   }
 
   private static String path(long orderId) {

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -57,12 +56,7 @@ class MetricsScrapeIntegrationTests {
     api.get("/api/v1/products/" + product); // a cache miss and a load
     api.get("/api/v1/products/" + product); // a cache hit
     assertThat(api.get("/api/v1/orders?limit=5").status()).isEqualTo(200);
-    assertThat(api.post("/api/v1/orders", """
-        {"customerId": %d, "lines": [{"productId": %d, "quantity": 1}]}"""
-        .formatted(customer, product),
-        Map.of("Content-Type", "application/json",
-            "Idempotency-Key", UUID.randomUUID().toString()))
-        .status()).isEqualTo(201);
+    assertThat(api.placeOrder(customer, product).status()).isEqualTo(201);
     assertThat(api.get("/api/v1/orders/987654321").status()).isEqualTo(404);
     rateLimited = rateLimitedBurst();
     runJob("{\"type\": \"echo\", \"arguments\": {}}", "SUCCEEDED");

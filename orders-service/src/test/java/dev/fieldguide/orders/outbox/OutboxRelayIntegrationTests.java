@@ -62,11 +62,8 @@ class OutboxRelayIntegrationTests {
   @Test
   void aPlacedOrdersEventReachesTheStreamWithItsIdTypeVersionAndTraceparent() {
     String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-    var placed = api.post("/api/v1/orders", """
-        {"customerId": %d, "lines": [{"productId": %d, "quantity": 1}]}"""
-        .formatted(data.customer(), data.productWithStock(300, 5)),
-        Map.of("Content-Type", "application/json", "Idempotency-Key", UUID.randomUUID().toString(),
-            "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+    var placed = api.placeOrder(data.customer(), data.productWithStock(300, 5), 1,
+        Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
     String orderId = String.valueOf(placed.jsonBody().path("id").asLong());
     UUID eventId = jdbc
         .sql("SELECT id FROM outbox_events WHERE aggregate_type = 'order' AND aggregate_id = ?")

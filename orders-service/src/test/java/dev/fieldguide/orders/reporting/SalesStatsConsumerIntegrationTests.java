@@ -9,8 +9,6 @@ import dev.fieldguide.orders.support.IntegrationTest;
 import dev.fieldguide.orders.support.TestData;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Map;
-import java.util.UUID;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,11 +68,7 @@ class SalesStatsConsumerIntegrationTests {
   }
 
   private void placeOrder() {
-    api.post("/api/v1/orders", """
-        {"customerId": %d, "lines": [{"productId": %d, "quantity": 1}]}"""
-        .formatted(data.customer(), data.productWithStock(250, 5)),
-        Map.of("Content-Type", "application/json", "Idempotency-Key",
-            UUID.randomUUID().toString()));
+    api.placeOrder(data.customer(), data.productWithStock(250, 5));
   }
 
   private long count(String sql, Object parameter) {

@@ -6,7 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 import dev.fieldguide.orders.security.DevTokenIssuer;
 import org.jspecify.annotations.Nullable;
@@ -85,6 +87,25 @@ public class Api {
   public Response post(String path, String contentType, String body) {
     return send(request(path).POST(HttpRequest.BodyPublishers.ofString(body)),
         Map.of("Content-Type", contentType));
+  }
+
+  /** {@code POST /api/v1/orders} for one unit of {@code productId}; see the method below. */
+  public Response placeOrder(long customerId, long productId) {
+    return placeOrder(customerId, productId, 1, Map.of());
+  }
+
+  /**
+   * {@code POST /api/v1/orders} as a client places an order: a one-line JSON body, a fresh
+   * {@code Idempotency-Key}, and {@code headers} besides (a {@code traceparent}, say).
+   */
+  public Response placeOrder(long customerId, long productId, int quantity,
+      Map<String, String> headers) {
+    Map<String, String> all = new HashMap<>(headers);
+    all.put("Content-Type", "application/json");
+    all.put("Idempotency-Key", UUID.randomUUID().toString());
+    return post("/api/v1/orders", """
+        {"customerId": %d, "lines": [{"productId": %d, "quantity": %d}]}"""
+        .formatted(customerId, productId, quantity), all);
   }
 
   public Response send(String method, String path, HttpRequest.BodyPublisher body,

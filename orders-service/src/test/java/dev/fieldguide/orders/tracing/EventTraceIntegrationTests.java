@@ -41,11 +41,8 @@ class EventTraceIntegrationTests {
   @Test
   void consumingTheOrdersEventContinuesThePlacingRequestsTrace(CapturedOutput output) {
     String traceId = UUID.randomUUID().toString().replace("-", "");
-    var placed = api.post("/api/v1/orders", """
-        {"customerId": %d, "lines": [{"productId": %d, "quantity": 1}]}"""
-        .formatted(data.customer(), data.productWithStock(250, 5)),
-        Map.of("Content-Type", "application/json", "Idempotency-Key",
-            UUID.randomUUID().toString(), "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+    var placed = api.placeOrder(data.customer(), data.productWithStock(250, 5), 1,
+        Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
     assertThat(placed.status()).isEqualTo(201);
 
     events.deliverAll();

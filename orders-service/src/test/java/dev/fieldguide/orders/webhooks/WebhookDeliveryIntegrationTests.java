@@ -121,11 +121,7 @@ class WebhookDeliveryIntegrationTests {
   void aPlacedOrderReachesTheSubscriberSignedWithItsEventIdAsIdempotencyKey() {
     subscriber.stubFor(post(HOOK).willReturn(noContent()));
     long customer = data.customer();
-    long orderId = api.post("/api/v1/orders", """
-        {"customerId": %d, "lines": [{"productId": %d, "quantity": 2}]}"""
-        .formatted(customer, data.productWithStock(1250, 5)),
-        Map.of("Content-Type", "application/json", "Idempotency-Key",
-            UUID.randomUUID().toString()))
+    long orderId = api.placeOrder(customer, data.productWithStock(1250, 5), 2, Map.of())
         .jsonBody().path("id").asLong();
     events.deliverAll(); // relay, then the notifications consumer records the delivery
     UUID eventId = jdbc.sql("""
